@@ -1,0 +1,75 @@
+import type { AppInfo } from '../../shared/ipc/contract';
+import { createConnectionsService } from './connections/connections-service';
+import { createDatasetsClient } from './datasets/client';
+import { createHandlers } from './handlers';
+import { createDispatcher } from './ipc/dispatcher';
+import type { Dispatch } from './ipc/dispatcher';
+import { startLocalEmulator } from './local-emulator';
+import type { LocalEmulator } from './local-emulator';
+import type { SecretCipher } from './secrets/secret-cipher';
+import { createSecretVault } from './secrets/secret-vault';
+import type { SettingsStore } from './settings/settings-store';
+
+export interface AppServicesOptions {
+  mode: AppInfo['mode'];
+  version: string;
+  dataDir: string;
+  store: SettingsStore;
+  cipher: SecretCipher;
+  /** Electron's net.fetch in the app (system proxy and certificates), Node's fetch elsewhere. */
+  fetch: typeof fetch;
+  /** Things the shell already knows the user should hear about (a settings file moved aside). */
+  notices?: string[];
+  /** For unexpected failures; never handed a secret. */
+  logError?: (message: string, error: unknown) => void;
+}
+
+export interface AppServices {
+  dispatch: Dispatch;
+  localEmulator: LocalEmulator;
+  notices: string[];
+  close(): Promise<void>;
+}
+
+/** Composes main's services; the Electron shell and browser mode both start the app from here. */
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const notices = [...(options.notices ?? [])];
+  const addNotice = (message: string) => notices.push(message);
+  if (options.cipher.info.notice) addNotice(options.cipher.info.notice);
+
+  const localEmulator = await startLocalEmulator(options.dataDir);
+  if (localEmulator.notice) addNotice(localEmulator.notice);
+
+  const vault = createSecretVault({
+    store: options.store,
+    cipher: options.cipher,
+    onNotice: addNotice,
+  });
+  const connections = createConnectionsService({
+    store: options.store,
+    vault,
+    builtIns: [localEmulator.connection],
+    onNotice: addNotice,
+  });
+  const handlers = createHandlers({
+    connections,
+    makeClient: ({ endpoint, key }) =>
+      createDatasetsClient({ endpoint, key, fetch: options.fetch }),
+    appInfo: () => ({
+      mode: options.mode,
+      version: options.version,
+      secretStorage: options.cipher.info,
+      notices: [...notices],
+    }),
+  });
+  const dispatch = createDispatcher(handlers, (channel, error) =>
+    options.logError?.(`The handler of ${channel} failed`, error),
+  );
+
+  return {
+    dispatch,
+    localEmulator,
+    notices,
+    close: () => localEmulator.emulator.close(),
+  };
+}

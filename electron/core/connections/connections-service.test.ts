@@ -1,0 +1,351 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkEndpoint } from '../../../shared/contract/endpoint';
+import { fail, ok } from '../../../shared/ipc/errors';
+import type { Result } from '../../../shared/ipc/errors';
+import { createKeyFileCipher } from '../secrets/key-file-cipher';
+import type { SecretCipher } from '../secrets/secret-cipher';
+import { createSecretVault, SECRETS_KEY } from '../secrets/secret-vault';
+import { openConfStore } from '../settings/settings-store';
+import type { SettingsStore } from '../settings/settings-store';
+import { CONNECTIONS_KEY } from './connection-records';
+import { connectionSecretId, createConnectionsService } from './connections-service';
+import type { BuiltInConnection, ConnectionsServiceOptions } from './connections-service';
+
+let dir: string;
+let keyFile: SecretCipher;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dm-connections-'));
+  const cipher = await createKeyFileCipher(dir);
+  if (!cipher.ok) throw new Error(cipher.error.message);
+  keyFile = cipher.value;
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const emulator: BuiltInConnection = {
+  id: 'local-emulator',
+  name: 'Local emulator',
+  endpoint: 'http://127.0.0.1:49152/',
+  key: 'emulator-key-for-this-run',
+};
+
+/** A fresh app start on the same data folder. */
+function start(options: Partial<ConnectionsServiceOptions> & { cipher?: SecretCipher } = {}) {
+  const store = options.store ?? openConfStore(dir, 'settings');
+  const vault = options.vault ?? createSecretVault({ store, cipher: options.cipher ?? keyFile });
+  const service = createConnectionsService({ builtIns: [emulator], ...options, store, vault });
+  return { store, vault, service };
+}
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.kind}: ${result.error.message}`);
+  return result.value;
+}
+
+const prod = {
+  name: 'Production',
+  endpoint: 'https://prod.cognitiveservices.azure.com/',
+  key: 'prod-key-AAAA1111',
+};
+
+describe('connections', () => {
+  it('adds a connection, lists it after the built-in one, and gives main its credentials', async () => {
+    const { service } = start();
+    const added = value(await service.add(prod));
+    expect(added).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      name: 'Production',
+      endpoint: 'https://prod.cognitiveservices.azure.com',
+      hasKey: true,
+      builtIn: false,
+      keyStorage: 'persistent',
+    });
+
+    const { service: afterRestart } = start();
+    expect(afterRestart.list()).toEqual([
+      {
+        id: 'local-emulator',
+        name: 'Local emulator',
+        endpoint: 'http://127.0.0.1:49152',
+        hasKey: true,
+        builtIn: true,
+        keyStorage: 'session',
+      },
+      added,
+    ]);
+    expect(await afterRestart.getCredentials(added.id)).toEqual(
+      ok({ endpoint: 'https://prod.cognitiveservices.azure.com', key: 'prod-key-AAAA1111' }),
+    );
+  });
+
+  it('lists saved connections by name, whatever the case or the order they were added', async () => {
+    const { service } = start();
+    for (const name of ['zeta', 'Alpha', 'beta 10', 'beta 9']) {
+      value(await service.add({ ...prod, name }));
+    }
+    expect(service.list().map((c) => c.name)).toEqual([
+      'Local emulator',
+      'Alpha',
+      'beta 9',
+      'beta 10',
+      'zeta',
+    ]);
+  });
+
+  it('never puts a key in the list', async () => {
+    const { service } = start();
+    value(await service.add(prod));
+    value(
+      await service.add({ ...prod, name: 'Session', key: 'session-key-ZZZ', sessionOnly: true }),
+    );
+    const json = JSON.stringify(service.list());
+    for (const key of [prod.key, 'session-key-ZZZ', emulator.key]) expect(json).not.toContain(key);
+  });
+
+  it('updates the name and endpoint and keeps the saved key when none is given', async () => {
+    const { service } = start();
+    const { id } = value(await service.add(prod));
+    const updated = value(
+      await service.update({ id, name: '  Prod (EU) ', endpoint: 'https://eu.example.com//' }),
+    );
+    expect(updated).toMatchObject({
+      name: 'Prod (EU)',
+      endpoint: 'https://eu.example.com',
+      keyStorage: 'persistent',
+    });
+    expect(value(await start().service.getCredentials(id))).toEqual({
+      endpoint: 'https://eu.example.com',
+      key: prod.key,
+    });
+  });
+
+  it('replaces the key when a new one is given', async () => {
+    const { service } = start();
+    const { id } = value(await service.add(prod));
+    value(await service.update({ id, key: 'new-key-BBBB2222' }));
+    expect(value(await start().service.getCredentials(id)).key).toBe('new-key-BBBB2222');
+  });
+
+  it('removes a connection together with its saved key', async () => {
+    const { service, vault, store } = start();
+    const { id } = value(await service.add(prod));
+    expect(await service.remove(id)).toEqual(ok(null));
+    expect(service.list().map((c) => c.id)).toEqual(['local-emulator']);
+    expect(vault.hasSecret(connectionSecretId(id))).toBe(false);
+    expect(store.get(SECRETS_KEY)).toEqual({});
+    expect(await service.getCredentials(id)).toMatchObject({
+      ok: false,
+      error: { kind: 'unknownConnection' },
+    });
+  });
+
+  it('refuses a second connection with the same name, whatever the case', async () => {
+    const { service } = start();
+    const { id } = value(await service.add(prod));
+    const other = value(await service.add({ ...prod, name: 'Staging' }));
+
+    for (const attempt of [
+      service.add({ ...prod, name: 'PRODUCTION' }),
+      service.add({ ...prod, name: 'local EMULATOR' }),
+      service.update({ id: other.id, name: 'production ' }),
+    ]) {
+      const result = await attempt;
+      expect(result).toMatchObject({ ok: false, error: { kind: 'badRequest' } });
+      if (!result.ok) expect(result.error.message).toMatch(/already exists/);
+    }
+    // Its own name, in another case, is not a clash.
+    expect(value(await service.update({ id, name: 'PRODUCTION' })).name).toBe('PRODUCTION');
+    expect(service.list()).toHaveLength(3);
+  });
+
+  it('refuses the same name added twice at once', async () => {
+    const { service } = start();
+    const results = await Promise.all([service.add(prod), service.add(prod)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(service.list()).toHaveLength(2);
+  });
+
+  it('answers unknownConnection for an id it does not know', async () => {
+    const { service } = start();
+    const unknown = { ok: false, error: { kind: 'unknownConnection' } };
+    expect(await service.update({ id: 'nope', name: 'x' })).toMatchObject(unknown);
+    expect(await service.remove('nope')).toMatchObject(unknown);
+    expect(await service.getCredentials('nope')).toMatchObject(unknown);
+  });
+
+  it('refuses to change or remove the built-in connection, and gives its credentials', async () => {
+    const { service } = start();
+    for (const result of [
+      await service.update({ id: 'local-emulator', name: 'Mine' }),
+      await service.remove('local-emulator'),
+    ]) {
+      expect(result).toMatchObject({ ok: false, error: { kind: 'badRequest' } });
+      if (!result.ok)
+        expect(result.error.message).toMatch(/"Local emulator" is built into the app/);
+    }
+    expect(value(await service.getCredentials('local-emulator')).key).toBe(emulator.key);
+  });
+
+  it('refuses an unusable endpoint with the message the form shows', async () => {
+    const { service } = start();
+    for (const endpoint of ['http://example.com', 'https://x.example.com/?a=1', 'not a url']) {
+      const expected = checkEndpoint(endpoint);
+      if (expected.ok) throw new Error(`${endpoint} should be refused`);
+      const result = await service.add({ ...prod, endpoint });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { kind: 'badRequest', message: expected.message },
+      });
+    }
+    const { id } = value(await service.add(prod));
+    expect(await service.update({ id, endpoint: 'ftp://x' })).toMatchObject({
+      ok: false,
+      error: { kind: 'badRequest' },
+    });
+    expect(service.list()).toHaveLength(2);
+  });
+
+  it('refuses a key with spaces and an empty name', async () => {
+    const { service } = start();
+    expect(await service.add({ ...prod, key: 'two words' })).toMatchObject({
+      ok: false,
+      error: { kind: 'badRequest' },
+    });
+    expect(await service.add({ ...prod, name: '   ' })).toMatchObject({
+      ok: false,
+      error: { kind: 'badRequest', message: 'Name is required.' },
+    });
+    expect(service.list()).toHaveLength(1);
+  });
+
+  it('keeps a session-only key out of the store and says it is gone after a restart', async () => {
+    const { service, store } = start();
+    const added = value(await service.add({ ...prod, sessionOnly: true }));
+    expect(added.keyStorage).toBe('session');
+    expect(store.get(SECRETS_KEY)).toBeUndefined();
+    expect(value(await service.getCredentials(added.id)).key).toBe(prod.key);
+
+    const { service: afterRestart } = start();
+    expect(afterRestart.list()[1]).toMatchObject({ hasKey: false, keyStorage: 'none' });
+    const result = await afterRestart.getCredentials(added.id);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'keyUnavailable' } });
+    if (!result.ok) expect(result.error.message).toMatch(/session only.*enter the key again/);
+  });
+
+  it('moves the saved key between disk and memory when only "session only" changes', async () => {
+    const { service, store } = start();
+    const { id } = value(await service.add(prod));
+    expect(value(await service.update({ id, sessionOnly: true })).keyStorage).toBe('session');
+    expect(store.get(SECRETS_KEY)).toEqual({});
+    expect(value(await service.update({ id, sessionOnly: false })).keyStorage).toBe('persistent');
+    expect(value(await start().service.getCredentials(id)).key).toBe(prod.key);
+  });
+
+  it('without a keyring, still adds the connection, keeping the key for the session', async () => {
+    const sessionCipher: SecretCipher = {
+      info: { kind: 'basicText', persistent: false, notice: 'No keyring.' },
+      encrypt: async () => {
+        throw new Error('must not be called');
+      },
+      decrypt: async () => fail({ kind: 'keyUnavailable', message: 'No keyring.' }),
+    };
+    const { service, store } = start({ cipher: sessionCipher });
+    const added = value(await service.add(prod));
+    expect(added).toMatchObject({ hasKey: true, keyStorage: 'session' });
+    expect(store.get(SECRETS_KEY)).toBeUndefined();
+    expect(value(await service.getCredentials(added.id)).key).toBe(prod.key);
+  });
+
+  it('saves nothing when the key cannot be encrypted, and says why', async () => {
+    const refusing: SecretCipher = {
+      ...keyFile,
+      encrypt: async () => fail({ kind: 'keyUnavailable', message: 'The keychain refused.' }),
+    };
+    const { service, store } = start({ cipher: refusing });
+    const result = await service.add(prod);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'keyUnavailable' } });
+    if (!result.ok)
+      expect(result.error.message).toMatch(/The keychain refused\. Nothing was saved/);
+    expect(service.list()).toHaveLength(1);
+    expect(store.get(CONNECTIONS_KEY)).toBeUndefined();
+  });
+
+  it('keeps the old key and name when an update cannot encrypt the new key', async () => {
+    const { service } = start();
+    const { id } = value(await service.add(prod));
+    const refusing: SecretCipher = {
+      ...keyFile,
+      encrypt: async () => fail({ kind: 'keyUnavailable', message: 'The keychain refused.' }),
+    };
+    const { service: failing } = start({ cipher: refusing });
+    expect((await failing.update({ id, name: 'Renamed', key: 'new-key' })).ok).toBe(false);
+    expect(failing.list()[1]?.name).toBe('Production');
+    expect(value(await failing.getCredentials(id)).key).toBe(prod.key);
+  });
+
+  it('saves nothing when the settings file cannot be written', async () => {
+    const real = openConfStore(dir, 'settings');
+    const store: SettingsStore = {
+      get path() {
+        return real.path;
+      },
+      get: (key) => real.get(key),
+      delete: (key) => real.delete(key),
+      set: (key, v) => {
+        if (key === SECRETS_KEY) throw new Error('ENOSPC: no space left on device');
+        real.set(key, v);
+      },
+    };
+    const { service } = start({ store });
+    const result = await service.add(prod);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'internal' } });
+    if (!result.ok) expect(result.error.message).toContain(real.path);
+    expect(service.list()).toHaveLength(1);
+  });
+
+  it('skips damaged saved connections with a notice, and keeps them in the file', async () => {
+    const store = openConfStore(dir, 'settings');
+    const good = { id: 'good-1', name: 'Good', endpoint: 'https://good.example.com/' };
+    store.set(CONNECTIONS_KEY, [
+      good,
+      { id: 'bad-1', name: 'Bad', endpoint: 'ftp://nope', key: 'leaked-key-XYZ' },
+      'not even an object',
+      { ...good, name: 'Same id' },
+    ]);
+    const notices: string[] = [];
+    const { service } = start({ store, onNotice: (m) => notices.push(m) });
+
+    expect(service.list().map((c) => c.name)).toEqual(['Local emulator', 'Good']);
+    expect(service.list()[1]?.endpoint).toBe('https://good.example.com');
+    service.list();
+    expect(notices).toHaveLength(3);
+    expect(notices.join('\n')).not.toContain('leaked-key-XYZ');
+    expect(notices[0]).toContain(store.path);
+
+    value(await service.add({ ...prod, name: 'New' }));
+    expect(store.get(CONNECTIONS_KEY)).toHaveLength(5);
+  });
+
+  it('ignores a connections list that is not a list, instead of crashing', () => {
+    const store = openConfStore(dir, 'settings');
+    store.set(CONNECTIONS_KEY, { oops: true });
+    const notices: string[] = [];
+    const { service } = start({ store, onNotice: (m) => notices.push(m) });
+    expect(service.list()).toHaveLength(1);
+    expect(notices).toHaveLength(1);
+  });
+
+  it('says which connection cannot be used when its saved key cannot be decrypted', async () => {
+    const { service, store } = start();
+    const { id } = value(await service.add(prod));
+    store.set(SECRETS_KEY, {
+      [connectionSecretId(id)]: 'keyfile:v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    });
+    const result = await service.getCredentials(id);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'keyUnavailable' } });
+    if (!result.ok)
+      expect(result.error.message).toMatch(/^Cannot use the connection "Production"\./);
+  });
+});

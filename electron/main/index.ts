@@ -1,0 +1,105 @@
+// The desktop shell: Electron's lifecycle around the plain-Node services of electron/core.
+import { join } from 'node:path';
+import { app, BrowserWindow, nativeTheme, net, safeStorage, screen, session } from 'electron';
+import ElectronStore from 'electron-store';
+import { createAppServices } from '../core/app-services';
+import type { AppServices } from '../core/app-services';
+import { createSafeStorageCipher } from '../core/secrets/safe-storage-cipher';
+import { openStoreSafely } from '../core/settings/open-store-safely';
+import type { SettingsStore } from '../core/settings/settings-store';
+import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol';
+import { hardenApp } from './hardening';
+import { registerIpc } from './ipc';
+import { installApplicationMenu } from './menu';
+import { mainWindowOptions } from './window-options';
+import { restoreBounds } from './window-state';
+
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+const trustedOrigins = devServerUrl ? [new URL(devServerUrl).origin] : [APP_ORIGIN];
+const WINDOW_STATE_KEY = 'window';
+
+let mainWindow: BrowserWindow | undefined;
+let services: AppServices | undefined;
+
+registerAppSchemeAsPrivileged();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  void app.whenReady().then(start).catch((error: unknown) => {
+    console.error('Dataset Manager could not start:', error instanceof Error ? error.message : error);
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  const opened = openStoreSafely<SettingsStore>(
+    () => new ElectronStore<Record<string, unknown>>({ name: 'settings', cwd: dataDir }),
+    join(dataDir, 'settings.json'),
+  );
+  const store = opened.store;
+  hardenApp(trustedOrigins, [session.defaultSession]);
+  if (!devServerUrl) serveRenderer(join(import.meta.dirname, '../renderer'));
+
+  services = await createAppServices({
+    mode: 'desktop',
+    version: app.getVersion(),
+    dataDir,
+    store,
+    cipher: await createSafeStorageCipher(safeStorage, process.platform),
+    fetch: (input, init) => net.fetch(input as string, init),
+    notices: opened.notice ? [opened.notice.message] : [],
+    logError: (message, error) =>
+      console.error(`${message}: ${error instanceof Error ? error.name : 'error'}`),
+  });
+  registerIpc(services.dispatch, trustedOrigins);
+  installApplicationMenu(process.platform === 'darwin', Boolean(devServerUrl));
+  createWindow(store);
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(store);
+  });
+}
+
+function createWindow(store: SettingsStore): void {
+  const bounds = restoreBounds(
+    store.get(WINDOW_STATE_KEY),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const window = new BrowserWindow(
+    mainWindowOptions(
+      join(import.meta.dirname, '../preload/index.cjs'),
+      bounds,
+      nativeTheme.shouldUseDarkColors ? '#1f1f1f' : '#fafafa',
+    ),
+  );
+  mainWindow = window;
+  if (bounds.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    store.set(WINDOW_STATE_KEY, { ...window.getNormalBounds(), maximized: window.isMaximized() });
+  });
+  window.on('closed', () => {
+    mainWindow = undefined;
+  });
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting || !services) return;
+  // Let the embedded emulator finish writing its data file before the process ends.
+  event.preventDefault();
+  quitting = true;
+  void services.close().finally(() => app.quit());
+});

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname } from 'node:path';
+import { PAGE_SECURITY_HEADERS } from '../core/content-security-policy';
+import type { Dispatch } from '../core/ipc/dispatcher';
+import { checkHost, checkOrigin, checkToken } from './bridge-guard';
+import { readStaticFile } from './static-files';
+
+export const BRIDGE_PREFIX = '/api/';
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export interface WebServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  dispatch: Dispatch;
+  /** Fixed only in tests; otherwise random per start. */
+  token?: string;
+}
+
+export interface RunningWebServer {
+  port: number;
+  token: string;
+  /** The address to open, token included. */
+  url: string;
+  close(): Promise<void>;
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(undefined);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Browser mode: serves the built page and a bridge, POST /api/<channel>, that calls the very
+ * same dispatcher as Electron's IPC. Bound to 127.0.0.1 only.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = options.port;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, { error: 'The server hit an unexpected problem.' });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    for (const verdict of [checkHost(req, port), checkOrigin(req, port)]) {
+      if (!verdict.ok) return send(res, verdict.status, { error: verdict.message });
+    }
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+
+    if (path.startsWith(BRIDGE_PREFIX)) {
+      if (req.method !== 'POST') return send(res, 405, { error: 'Use POST.' }, { Allow: 'POST' });
+      const auth = checkToken(req, token);
+      if (!auth.ok) return send(res, auth.status, { error: auth.message });
+      // A JSON content type cannot be sent cross-site without a CORS preflight, which we never grant.
+      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+        return send(res, 415, { error: 'Send the request as application/json.' });
+      }
+      const text = await readBody(req);
+      if (text === undefined) return send(res, 413, { error: 'The request is too large.' });
+      let payload: unknown;
+      try {
+        payload = text === '' ? {} : JSON.parse(text);
+      } catch {
+        return send(res, 400, { error: 'The request body is not valid JSON.' });
+      }
+      const channel = decodeURIComponent(path.slice(BRIDGE_PREFIX.length));
+      return send(res, 200, await options.dispatch(channel, payload));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(res, 405, { error: 'Method not allowed.' }, { Allow: 'GET, HEAD' });
+    }
+    const file = await readStaticFile(options.staticDir, path);
+    if (!file && extname(path) !== '') return send(res, 404, { error: 'Not found.' });
+    // Other unknown paths get the page, so a reload of any in-app address works.
+    const served = file ?? (await readStaticFile(options.staticDir, '/index.html'));
+    if (!served) {
+      return send(res, 503, { error: 'The UI is not built yet: run `npm run build`.' });
+    }
+    res.writeHead(200, {
+      'Content-Type': served.contentType,
+      'Cache-Control': served.contentType.startsWith('text/html') ? 'no-store' : 'max-age=3600',
+      ...PAGE_SECURITY_HEADERS,
+    });
+    res.end(req.method === 'HEAD' ? undefined : served.body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { chooseApi } from './api';
+import { App } from './App';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('The page has no #root element.');
+const { api, mode } = chooseApi();
+createRoot(container).render(
+  <StrictMode>
+    <App api={api} mode={mode} />
+  </StrictMode>,
+);

@@ -1,0 +1,21 @@
+/**
+ * Every channel and the name of its function in the page's API. Kept apart from the schemas
+ * so the preload, which must stay tiny, can build its API without bundling zod.
+ */
+export const CHANNEL_METHODS = {
+  'app:info': 'getAppInfo',
+  'connections:list': 'listConnections',
+  'connections:add': 'addConnection',
+  'connections:update': 'updateConnection',
+  'connections:remove': 'removeConnection',
+  'connections:test': 'testConnection',
+  'datasets:listStart': 'startDatasetListing',
+  'datasets:listMore': 'continueDatasetListing',
+  'datasets:get': 'getDataset',
+  'datasets:register': 'registerDataset',
+  'datasets:update': 'updateDataset',
+  'datasets:delete': 'deleteDataset',
+} as const;
+
+export type Channel = keyof typeof CHANNEL_METHODS;
+export const CHANNELS = Object.keys(CHANNEL_METHODS) as Channel[];
