@@ -3,7 +3,7 @@ import type { DatasetStore } from './dataset-store';
 import { newETag } from './versioning';
 
 /** A fake but realistic SAS token: the shape of an account SAS, with a signature that signs nothing. */
-const SAMPLE_SAS_TOKEN =
+export const SAMPLE_SAS_TOKEN =
   'sv=2022-11-02&ss=b&srt=co&sp=rl&se=2027-01-01T00:00:00Z&st=2024-01-01T00:00:00Z&spr=https&sig=q3V9tM2bX8Lr0nWcYk4FhZ1pJd6sAeGu7oTi5yRxN%2Bw%3D';
 
 type SeedDataset = Omit<Dataset, 'eTag'>;
