@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ApiError, errorResponse } from './api-error';
 import type { ApiResponse } from './api-error';
@@ -147,8 +147,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     else writeResponse(res, response);
   }
 
+  // Sockets with no request under way: clients such as undici open spare keep-alive sockets
+  // that never carry one, and closeIdleConnections() does not see those, so close() ends them.
+  const quietSockets = new Set<Socket>();
   const server = createServer((req, res) => {
+    quietSockets.delete(req.socket);
+    res.once('finish', () => quietSockets.add(req.socket));
     serve(req, res).catch(() => res.destroy());
+  });
+  server.on('connection', (socket) => {
+    quietSockets.add(socket);
+    socket.once('close', () => quietSockets.delete(socket));
   });
   await new Promise<void>((resolve, reject) => {
     const failed = (error: NodeJS.ErrnoException) => {
@@ -175,6 +184,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       const sweeper = setInterval(() => server.closeIdleConnections(), 25);
       const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
       server.closeIdleConnections();
+      for (const socket of quietSockets) socket.destroy();
       try {
         await closed;
       } finally {

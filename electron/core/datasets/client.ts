@@ -110,8 +110,9 @@ function sasTokenOf(fields: DatasetChanges): string | undefined {
 
 export function createDatasetsClient(options: DatasetsClientOptions): DatasetsClient {
   const endpoint = checkEndpoint(options.endpoint);
-  if (!endpoint.ok)
+  if (!endpoint.ok) {
     return unusableEndpointClient({ kind: 'invalidEndpoint', message: endpoint.message });
+  }
 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
