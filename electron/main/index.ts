@@ -31,10 +31,16 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  void app.whenReady().then(start).catch((error: unknown) => {
-    console.error('Dataset Manager could not start:', error instanceof Error ? error.message : error);
-    app.exit(1);
-  });
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error(
+        'Dataset Manager could not start:',
+        error instanceof Error ? error.message : error,
+      );
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
