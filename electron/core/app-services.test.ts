@@ -27,6 +27,7 @@ async function browserModeServices(): Promise<AppServices> {
     version: '1.2.3',
     dataDir,
     store: openConfStore(dataDir, 'settings'),
+    draftsStore: openConfStore(dataDir, 'drafts'),
     cipher: cipher.value,
     fetch: globalThis.fetch,
   });

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../shared/ipc/contract';
 import { createConnectionsService } from './connections/connections-service';
 import { createDatasetsClient } from './datasets/client';
+import { createDraftsService } from './drafts/drafts-service';
 import { createHandlers } from './handlers';
 import { createDispatcher } from './ipc/dispatcher';
 import type { Dispatch } from './ipc/dispatcher';
@@ -18,6 +19,8 @@ export interface AppServicesOptions {
   cipher: SecretCipher;
   /** Electron's net.fetch in the app (system proxy and certificates), Node's fetch elsewhere. */
   fetch: typeof fetch;
+  /** Unsaved edits: a store of its own, so a damaged drafts file costs nothing else. */
+  draftsStore: SettingsStore;
   /** Things the shell already knows the user should hear about (a settings file moved aside). */
   notices?: string[];
   /** For unexpected failures; never handed a secret. */
@@ -51,8 +54,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     builtIns: [localEmulator.connection],
     onNotice: addNotice,
   });
+  const drafts = createDraftsService({ store: options.draftsStore, vault, onNotice: addNotice });
   const handlers = createHandlers({
     connections,
+    drafts,
     makeClient: ({ endpoint, key }) =>
       createDatasetsClient({ endpoint, key, fetch: options.fetch }),
     appInfo: () => ({

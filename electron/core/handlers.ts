@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Dataset } from '../../shared/contract/dataset';
+import type { Dataset, StorageAuthentication } from '../../shared/contract/dataset';
 import { redactDataset } from '../../shared/contract/redacted-dataset';
 import type { RedactedDataset } from '../../shared/contract/redacted-dataset';
 import type { AppInfo, ConnectionSummary } from '../../shared/ipc/contract';
@@ -7,7 +7,25 @@ import { ok } from '../../shared/ipc/errors';
 import type { Result } from '../../shared/ipc/errors';
 import type { DatasetsClient } from './datasets/client';
 import type { HandlerTable } from './ipc/dispatcher';
+import type { DraftRef, DraftsService } from './drafts/drafts-service';
 import { createListingRegistry } from './listings';
+
+type AuthenticationChange = { kind: StorageAuthentication['kind']; sasToken?: string } | undefined;
+
+/** Fills in the SAS token kept with a draft when the page asks for it (it never has it back). */
+async function withDraftToken(
+  auth: AuthenticationChange,
+  useDraftSasToken: boolean | undefined,
+  drafts: DraftsService,
+  ref: DraftRef,
+): Promise<Result<StorageAuthentication | undefined>> {
+  if (!auth) return ok(undefined);
+  if (auth.kind !== 'sas' || auth.sasToken !== undefined || !useDraftSasToken) {
+    return ok(auth as StorageAuthentication);
+  }
+  const token = await drafts.sasTokenOf(ref);
+  return token.ok ? ok({ kind: 'sas', sasToken: token.value }) : token;
+}
 
 /** What the handlers need of the connections service; the key never leaves main. */
 export interface ConnectionsPort {
@@ -31,6 +49,7 @@ export interface ConnectionsPort {
 
 export interface HandlerDeps {
   connections: ConnectionsPort;
+  drafts: DraftsService;
   makeClient: (credentials: { endpoint: string; key: string }) => DatasetsClient;
   appInfo: () => AppInfo;
 }
@@ -93,14 +112,53 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'datasets:listMore': (request) => listings.more(request.listingId),
     'datasets:get': (request) =>
       withClient(request.connectionId, (client) => redacted(client.getDataset(request.name))),
-    'datasets:register': (request) =>
-      withClient(request.connectionId, (client) =>
-        redacted(client.registerDataset(request.name, request.fields)),
-      ),
-    'datasets:update': (request) =>
-      withClient(request.connectionId, (client) =>
-        redacted(client.updateDataset(request.name, request.changes, { ifMatch: request.ifMatch })),
-      ),
+    'datasets:register': async (request) => {
+      const draft = { connectionId: request.connectionId, datasetName: null };
+      const auth = await withDraftToken(
+        request.fields.authentication,
+        request.useDraftSasToken,
+        deps.drafts,
+        draft,
+      );
+      if (!auth.ok) return auth;
+      const { authentication: _given, ...fields } = request.fields;
+      const result = await withClient(request.connectionId, (client) =>
+        redacted(
+          client.registerDataset(request.name, {
+            ...fields,
+            ...(auth.value ? { authentication: auth.value } : {}),
+          }),
+        ),
+      );
+      if (result.ok) deps.drafts.discard(draft);
+      return result;
+    },
+    'datasets:update': async (request) => {
+      const draft = { connectionId: request.connectionId, datasetName: request.name };
+      const auth = await withDraftToken(
+        request.changes.authentication,
+        request.useDraftSasToken,
+        deps.drafts,
+        draft,
+      );
+      if (!auth.ok) return auth;
+      const { authentication: _given, ...changes } = request.changes;
+      const result = await withClient(request.connectionId, (client) =>
+        redacted(
+          client.updateDataset(
+            request.name,
+            { ...changes, ...(auth.value ? { authentication: auth.value } : {}) },
+            { ifMatch: request.ifMatch },
+          ),
+        ),
+      );
+      // Saved edits are no longer a draft; the page drops its copy too.
+      if (result.ok) deps.drafts.discard(draft);
+      return result;
+    },
+    'drafts:list': async () => ok(deps.drafts.list()),
+    'drafts:save': (request) => deps.drafts.save(request),
+    'drafts:discard': async (request) => deps.drafts.discard(request),
     'datasets:delete': (request) =>
       withClient(request.connectionId, (client) =>
         client.deleteDataset(request.name, { ifMatch: request.ifMatch }),

@@ -6,6 +6,7 @@ import { createAppServices } from '../core/app-services';
 import type { AppServices } from '../core/app-services';
 import { createSafeStorageCipher } from '../core/secrets/safe-storage-cipher';
 import { openStoreSafely } from '../core/settings/open-store-safely';
+import { UNSAVED_EDITS_LOST } from '../core/drafts/drafts-service';
 import type { SettingsStore } from '../core/settings/settings-store';
 import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol';
 import { hardenApp } from './hardening';
@@ -49,6 +50,12 @@ async function start(): Promise<void> {
     () => new ElectronStore<Record<string, unknown>>({ name: 'settings', cwd: dataDir }),
     join(dataDir, 'settings.json'),
   );
+  const draftsOpened = openStoreSafely<SettingsStore>(
+    () => new ElectronStore<Record<string, unknown>>({ name: 'drafts', cwd: dataDir }),
+    join(dataDir, 'drafts.json'),
+    undefined,
+    UNSAVED_EDITS_LOST,
+  );
   const store = opened.store;
   hardenApp(trustedOrigins, [session.defaultSession]);
   if (!devServerUrl) serveRenderer(join(import.meta.dirname, '../renderer'));
@@ -60,7 +67,8 @@ async function start(): Promise<void> {
     store,
     cipher: await createSafeStorageCipher(safeStorage, process.platform),
     fetch: (input, init) => net.fetch(input as string, init),
-    notices: opened.notice ? [opened.notice.message] : [],
+    draftsStore: draftsOpened.store,
+    notices: [opened.notice, draftsOpened.notice].flatMap((n) => (n ? [n.message] : [])),
     logError: (message, error) =>
       console.error(`${message}: ${error instanceof Error ? error.name : 'error'}`),
   });

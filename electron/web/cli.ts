@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { createAppServices } from '../core/app-services';
 import { createKeyFileCipher } from '../core/secrets/key-file-cipher';
 import { openStoreSafely } from '../core/settings/open-store-safely';
+import { UNSAVED_EDITS_LOST } from '../core/drafts/drafts-service';
 import { openConfStore, settingsFilePath } from '../core/settings/settings-store';
 import { defaultDataDir } from '../core/user-data-dir';
 import { canOpenBrowser, openBrowser } from './open-browser';
@@ -43,11 +44,18 @@ async function main() {
   const here = dirname(fileURLToPath(import.meta.url));
   const staticDir = resolve(args['static-dir'] ?? join(here, '..', '..', 'out', 'renderer'));
 
+  const draftsOpened = openStoreSafely(
+    () => openConfStore(dataDir, 'drafts'),
+    settingsFilePath(dataDir, 'drafts'),
+    undefined,
+    UNSAVED_EDITS_LOST,
+  );
   const opened = openStoreSafely(
     () => openConfStore(dataDir, 'settings'),
     settingsFilePath(dataDir, 'settings'),
   );
-  if (opened.notice) console.warn(opened.notice.message);
+  const startNotices = [opened.notice, draftsOpened.notice].flatMap((n) => (n ? [n.message] : []));
+  for (const notice of startNotices) console.warn(notice);
   const cipher = await createKeyFileCipher(dataDir);
   if (!cipher.ok) throw new Error(cipher.error.message);
   const services = await createAppServices({
@@ -57,7 +65,8 @@ async function main() {
     store: opened.store,
     cipher: cipher.value,
     fetch: globalThis.fetch,
-    notices: opened.notice ? [opened.notice.message] : [],
+    draftsStore: draftsOpened.store,
+    notices: startNotices,
     logError: (message, error) =>
       console.error(`${message}: ${error instanceof Error ? error.name : 'error'}`),
   });

@@ -15,6 +15,9 @@ export const CHANNEL_METHODS = {
   'datasets:register': 'registerDataset',
   'datasets:update': 'updateDataset',
   'datasets:delete': 'deleteDataset',
+  'drafts:list': 'listDrafts',
+  'drafts:save': 'saveDraft',
+  'drafts:discard': 'discardDraft',
 } as const;
 
 export type Channel = keyof typeof CHANNEL_METHODS;

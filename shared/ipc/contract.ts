@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { DatasetFieldsSchema, DatasetNameSchema, UpdateBodySchema } from '../contract/dataset';
+import {
+  DatasetFieldsSchema,
+  DatasetNameSchema,
+  StorageAuthenticationSchema,
+  UpdateBodySchema,
+} from '../contract/dataset';
+import { RedactedDatasetSchema } from '../contract/redacted-dataset';
 import type { RedactedDataset } from '../contract/redacted-dataset';
 import { checkEndpoint } from '../contract/endpoint';
 import type { Result } from './errors';
@@ -73,7 +79,59 @@ export interface ConnectionTestReport {
   datasetsOnFirstPage: number;
 }
 
+export interface DraftSummary {
+  connectionId: string;
+  /** Null for a dataset not registered yet (one such draft per connection). */
+  datasetName: string | null;
+  /** The dataset as it was loaded when editing began: the base of the save and of any merge. */
+  base: RedactedDataset | null;
+  /** The form as the user left it, exactly (it may be invalid: nothing typed is lost). */
+  values: Record<string, unknown>;
+  /** A SAS token typed into the draft is kept encrypted in main, never handed back. */
+  hasSasToken: boolean;
+  savedAt: string;
+}
+
 const empty = z.object({}).strict();
+
+const MAX_DRAFT_BYTES = 64 * 1024;
+
+const DraftRefSchema = z
+  .object({
+    connectionId: z.string().min(1).max(100),
+    datasetName: DatasetNameSchema.nullable(),
+  })
+  .strict();
+
+const DraftValuesSchema = z
+  .record(z.string(), z.unknown())
+  .refine((v) => JSON.stringify(v).length <= MAX_DRAFT_BYTES, {
+    message: `A draft may hold at most ${MAX_DRAFT_BYTES / 1024} KB.`,
+  });
+
+/**
+ * A save may use the SAS token kept with the draft (the page never has it back after a
+ * restart): then `authentication` is `{kind: 'sas'}` alone and useDraftSasToken is true.
+ */
+const ChangedAuthenticationSchema = z.union([
+  StorageAuthenticationSchema,
+  z.object({ kind: z.literal('sas') }).strict(),
+]);
+
+function needsDraftToken(
+  auth: { kind: string; sasToken?: string } | undefined,
+  useDraftSasToken: boolean | undefined,
+  ctx: z.RefinementCtx,
+  path: (string | number)[],
+) {
+  if (auth?.kind === 'sas' && auth.sasToken === undefined && useDraftSasToken !== true) {
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: 'Storage authentication "sas" needs a SAS token.',
+    });
+  }
+}
 
 const datasetRef = {
   connectionId: ConnectionIdSchema,
@@ -146,7 +204,22 @@ export const ipcContract = {
   'datasets:get': channel<RedactedDataset>()('datasets:get', z.object(datasetRef).strict()),
   'datasets:register': channel<RedactedDataset>()(
     'datasets:register',
-    z.object({ ...datasetRef, fields: DatasetFieldsSchema.strict() }).strict(),
+    z
+      .object({
+        ...datasetRef,
+        fields: DatasetFieldsSchema.extend({
+          authentication: ChangedAuthenticationSchema.optional(),
+        }).strict(),
+        useDraftSasToken: z.boolean().optional(),
+      })
+      .strict()
+      .superRefine((r, ctx) =>
+        needsDraftToken(r.fields.authentication, r.useDraftSasToken, ctx, [
+          'fields',
+          'authentication',
+          'sasToken',
+        ]),
+      ),
   ),
   'datasets:update': channel<RedactedDataset>()(
     'datasets:update',
@@ -158,11 +231,20 @@ export const ipcContract = {
         changes: UpdateBodySchema.pick({
           annotationKind: true,
           annotationFileUris: true,
-          authentication: true,
           customProperties: true,
-        }).strict(),
+        })
+          .extend({ authentication: ChangedAuthenticationSchema.optional() })
+          .strict(),
+        useDraftSasToken: z.boolean().optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((r, ctx) =>
+        needsDraftToken(r.changes.authentication, r.useDraftSasToken, ctx, [
+          'changes',
+          'authentication',
+          'sasToken',
+        ]),
+      ),
   ),
   'datasets:delete': channel<null>()(
     'datasets:delete',
@@ -173,6 +255,19 @@ export const ipcContract = {
       })
       .strict(),
   ),
+  'drafts:list': channel<DraftSummary[]>()('drafts:list', empty),
+  'drafts:save': channel<{ savedAt: string }>()(
+    'drafts:save',
+    DraftRefSchema.extend({
+      base: RedactedDatasetSchema.nullable(),
+      values: DraftValuesSchema,
+      /** The token typed into the form, if any; absent keeps the one already kept with the draft. */
+      sasToken: z.string().max(4096).optional(),
+      /** True when the user cleared the token or left SAS: forget any token kept with the draft. */
+      dropSasToken: z.boolean().optional(),
+    }).strict(),
+  ),
+  'drafts:discard': channel<null>()('drafts:discard', DraftRefSchema),
 } as const satisfies Record<Channel, unknown>;
 
 export type IpcContract = typeof ipcContract;

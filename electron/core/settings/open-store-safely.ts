@@ -22,6 +22,8 @@ export function openStoreSafely<S>(
   open: () => S,
   filePath: string,
   now: () => Date = () => new Date(),
+  /** What the user has lost, in words: the file's own contents differ. */
+  consequence = 'saved connections and keys must be added again',
 ): SafelyOpenedStore<S> {
   try {
     return { store: open() };
@@ -33,9 +35,8 @@ export function openStoreSafely<S>(
       store,
       notice: {
         message:
-          `The settings file ${filePath} was damaged and could not be read, so the app started ` +
-          `with empty settings: saved connections and keys must be added again. The damaged ` +
-          `file was kept as ${movedTo}.`,
+          `The file ${filePath} was damaged and could not be read, so the app started ` +
+          `without it: ${consequence}. The damaged file was kept as ${movedTo}.`,
         movedTo,
       },
     };
