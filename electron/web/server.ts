@@ -6,7 +6,7 @@ import { extname } from 'node:path';
 import { PAGE_SECURITY_HEADERS } from '../core/content-security-policy';
 import type { Dispatch } from '../core/ipc/dispatcher';
 import { checkHost, checkOrigin, checkToken } from './bridge-guard';
-import { readStaticFile } from './static-files';
+import { readRendererFile } from '../core/renderer-files';
 
 export const BRIDGE_PREFIX = '/api/';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -107,10 +107,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(res, 405, { error: 'Method not allowed.' }, { Allow: 'GET, HEAD' });
     }
-    const file = await readStaticFile(options.staticDir, path);
+    const file = await readRendererFile(options.staticDir, path);
     if (!file && extname(path) !== '') return send(res, 404, { error: 'Not found.' });
     // Other unknown paths get the page, so a reload of any in-app address works.
-    const served = file ?? (await readStaticFile(options.staticDir, '/index.html'));
+    const served = file ?? (await readRendererFile(options.staticDir, '/index.html'));
     if (!served) {
       return send(res, 503, { error: 'The UI is not built yet: run `npm run build`.' });
     }

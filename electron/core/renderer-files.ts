@@ -17,8 +17,11 @@ export interface StaticFile {
   contentType: string;
 }
 
-/** Reads a file of the built renderer; a path that climbs out of the folder finds nothing. */
-export async function readStaticFile(
+/**
+ * Reads a file of the built renderer for the desktop app's protocol and for browser mode; a
+ * path that climbs out of the folder finds nothing.
+ */
+export async function readRendererFile(
   root: string,
   urlPath: string,
 ): Promise<StaticFile | undefined> {
