@@ -5,11 +5,7 @@
 export type PropertyFieldId = `customProperties.${string}`;
 
 export type MergeFieldId =
-  | 'annotationKind'
-  | 'annotationFileUris'
-  | 'authentication'
-  | 'customProperties'
-  | PropertyFieldId;
+  'annotationKind' | 'annotationFileUris' | 'authentication' | 'customProperties' | PropertyFieldId;
 
 const PROPERTY_PREFIX = 'customProperties.';
 

@@ -16,3 +16,16 @@ export function mergeFieldsOf<A>(values: {
   if (values.customProperties !== undefined) fields.customProperties = values.customProperties;
   return fields;
 }
+
+/**
+ * A copy whose lists and maps are its own, so that an outcome keeps the inputs as they were
+ * when merged even if the form edits its values afterwards. Authentication is opaque and kept.
+ */
+export function copyOfFields<A>(fields: MergeFields<A>): MergeFields<A> {
+  return mergeFieldsOf({
+    annotationKind: fields.annotationKind,
+    annotationFileUris: [...fields.annotationFileUris],
+    authentication: fields.authentication,
+    customProperties: fields.customProperties && { ...fields.customProperties },
+  });
+}

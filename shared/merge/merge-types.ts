@@ -66,5 +66,4 @@ export interface MergeOutcome<A> {
 }
 
 export type ResolvedMerge<A> =
-  | { ok: true; fields: MergeFields<A> }
-  | { ok: false; missing: MergeFieldId[] };
+  { ok: true; fields: MergeFields<A> } | { ok: false; missing: MergeFieldId[] };

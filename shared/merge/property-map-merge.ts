@@ -19,7 +19,10 @@ export interface PropertyMapMerge {
   value: PropertyMap | undefined;
   /** The keys changed on either side, in the order base, theirs, mine first name them. */
   keys: PropertyKeyMerge[];
-  /** Whether the merged map could exceed the limit, whichever way its key conflicts go. */
+  /**
+   * Whether both sides changed the map and the merged map could exceed the limit: every key
+   * that merged to a value counts, and so does every conflicted key, since a pick may keep it.
+   */
   tooMany: boolean;
 }
 

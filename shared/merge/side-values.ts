@@ -36,9 +36,12 @@ export function withSideValue<A>(
     const entries = Object.entries(fields.customProperties ?? {}).filter(([k]) => k !== key);
     const value = valueOfKey(from.customProperties, key);
     if (value !== undefined) entries.push([key, value]);
-    return withOptional(fields, 'customProperties', {
-      value: finishPropertyMap(entries, outcome.mine.customProperties, outcome.theirs.customProperties),
-    });
+    const map = finishPropertyMap(
+      entries,
+      outcome.mine.customProperties,
+      outcome.theirs.customProperties,
+    );
+    return withOptional(fields, 'customProperties', map);
   }
   switch (id) {
     case 'annotationKind':
@@ -46,12 +49,10 @@ export function withSideValue<A>(
     case 'annotationFileUris':
       return { ...fields, annotationFileUris: [...from.annotationFileUris] };
     case 'authentication':
-      return withOptional(fields, 'authentication', { value: from.authentication });
+      return withOptional(fields, 'authentication', from.authentication);
     case 'customProperties': {
       const map = from.customProperties;
-      return withOptional(fields, 'customProperties', {
-        value: map && propertyMapOf(Object.entries(map)),
-      });
+      return withOptional(fields, 'customProperties', map && propertyMapOf(Object.entries(map)));
     }
   }
   return fields;
@@ -60,7 +61,7 @@ export function withSideValue<A>(
 function withOptional<A, K extends 'authentication' | 'customProperties'>(
   fields: MergeFields<A>,
   key: K,
-  { value }: { value: MergeFields<A>[K] },
+  value: MergeFields<A>[K],
 ): MergeFields<A> {
   const next = { ...fields };
   if (value === undefined) delete next[key];
