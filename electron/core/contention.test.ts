@@ -34,7 +34,7 @@ function random(seed: number) {
   };
 }
 
-type Slot = string; // 'kind' | `prop:${editor}` | `uri:${editor}`
+type Slot = string; // 'kind' | 'stage' | `prop:${editor}` | `uri:${editor}`
 interface Claim {
   /** Position of the accepted save in the service's order. */
   order: string;
@@ -54,6 +54,7 @@ const ownUri = (editor: number, edit: number) =>
 /** What a dataset says about a slot: the value a claim on that slot is checked against. */
 function slotValue(d: MergeFields<never> | Dataset, slot: Slot): string | null {
   if (slot === 'kind') return d.annotationKind;
+  if (slot === 'stage') return d.customProperties?.['stage'] ?? null;
   const [kind, editor] = slot.split(':');
   if (kind === 'prop') return d.customProperties?.[`editor${editor}`] ?? null;
   const prefix = `https://contoso.blob.core.windows.net/shared/editor-${editor}-`;
@@ -63,6 +64,7 @@ function slotValue(d: MergeFields<never> | Dataset, slot: Slot): string | null {
 
 const ALL_SLOTS: Slot[] = [
   'kind',
+  'stage',
   ...Array.from({ length: EDITORS }, (_, i) => `prop:${i}`),
   ...Array.from({ length: EDITORS }, (_, i) => `uri:${i}`),
 ];
@@ -108,6 +110,13 @@ async function editor(
         ownUri(index, edit),
       ];
       intended.push(`uri:${index}`);
+    } else if (roll < 0.85) {
+      // A property everyone edits: different values at once are true conflicts.
+      mine.customProperties = {
+        ...mine.customProperties,
+        stage: `stage-${Math.floor(rand() * 6)}`,
+      };
+      intended.push('stage');
     } else {
       const kinds: AnnotationKind[] = ['imageClassification', 'imageObjectDetection'];
       mine.annotationKind = kinds[rand() < 0.5 ? 0 : 1]!;
@@ -208,6 +217,7 @@ describe('lost updates under contention', () => {
     expect(final.value.annotationFileUris).toContain(FIXED_URI);
     // The run really contended: many saves met a 412 and were merged.
     expect(stats.retries).toBeGreaterThan(20);
+    expect(stats.conflicts).toBeGreaterThan(0);
     expect(claims.length).toBeGreaterThan(EDITORS * EDITS * 0.5);
   }, 120_000);
 });
