@@ -19,6 +19,19 @@ const DataFileSchema = z.object({
   datasets: z.array(DatasetSchema, { error: '"datasets" must be a list' }),
 });
 
+/**
+ * Turns the file's JSON text into what is written and back. The app's embedded emulator keeps
+ * its file in the user's data folder, where SAS tokens must not lie in plain text, so it
+ * passes an encrypting codec; the stand-alone emulator writes plain JSON.
+ */
+export interface DataCodec {
+  encode(json: string): string;
+  /** Throws when the text cannot be decoded (a wrong key, a damaged file). */
+  decode(stored: string): string;
+}
+
+const PLAIN: DataCodec = { encode: (json) => json, decode: (stored) => stored };
+
 export interface DataFileContent {
   format: typeof DATA_FILE_FORMAT;
   version: typeof DATA_FILE_VERSION;
@@ -36,7 +49,7 @@ function unusableFile(path: string, what: string): Error {
  * Reads the datasets of a data file; a missing file is an empty store. Anything unreadable is an
  * error rather than a reset, because the file may hold the only copy of someone's test data.
  */
-export async function loadDataFile(path: string): Promise<Dataset[]> {
+export async function loadDataFile(path: string, codec: DataCodec = PLAIN): Promise<Dataset[]> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -52,6 +65,11 @@ export async function loadDataFile(path: string): Promise<Dataset[]> {
       return [];
     }
     throw unusableFile(path, `it cannot be read (${(error as Error).message})`);
+  }
+  try {
+    text = codec.decode(text);
+  } catch (error) {
+    throw unusableFile(path, `it cannot be decrypted (${(error as Error).message})`);
   }
   let json: unknown;
   try {
@@ -153,12 +171,14 @@ function pendingWrite(): PendingWrite {
 export class DataFileWriter {
   private readonly path: string;
   private readonly snapshot: () => readonly Dataset[];
+  private readonly codec: DataCodec;
   private inFlight: Promise<void> | undefined;
   private next: PendingWrite | undefined;
 
-  constructor(path: string, snapshot: () => readonly Dataset[]) {
+  constructor(path: string, snapshot: () => readonly Dataset[], codec: DataCodec = PLAIN) {
     this.path = path;
     this.snapshot = snapshot;
+    this.codec = codec;
   }
 
   /** Call right after a change; resolves once a write that contains the change is durable. */
@@ -177,7 +197,7 @@ export class DataFileWriter {
     const batch = this.next!;
     this.next = undefined;
     // Serialized now, synchronously, so the write holds every change made before this moment.
-    const text = serializeDataFile(this.snapshot());
+    const text = this.codec.encode(serializeDataFile(this.snapshot()));
     this.inFlight = writeFileAtomically(this.path, text)
       .then(batch.resolve, batch.reject)
       .finally(() => {

@@ -7,6 +7,7 @@ import type { ApiResponse } from './api-error';
 import { handleApiRequest } from './api-router';
 import type { ApiRequestContext } from './api-router';
 import { DataFileWriter, loadDataFile } from './data-file';
+import type { DataCodec } from './data-file';
 import { DatasetStore } from './dataset-store';
 import { FAULTS_PATH, handleFaultControl, injectedFailureResponse } from './fault-http';
 import { FaultController, MAX_LATENCY_MS } from './faults';
@@ -15,6 +16,7 @@ import { checkSubscriptionKey } from './request-checks';
 import { seedStore } from './seed-datasets';
 
 export { FaultController } from './faults';
+export type { DataCodec } from './data-file';
 export type { FailNextSetting, FaultSettings, FaultSettingsUpdate } from './faults';
 
 export interface EmulatorOptions {
@@ -26,6 +28,8 @@ export interface EmulatorOptions {
   key: string;
   /** Keep datasets in this JSON file (loaded at start, written atomically on every change). */
   dataFile?: string;
+  /** How the data file is encoded at rest (the app's embedded emulator encrypts it). */
+  dataCodec?: DataCodec;
   /** Add the sample datasets whose names are free. */
   seed?: boolean;
   /** Enable fault injection and its control endpoint /_emulator/faults. */
@@ -94,9 +98,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const host = options.host ?? '127.0.0.1';
   const faults = new FaultController(options.faults === true, options.latencyMs ?? 0);
 
-  const store = new DatasetStore(options.dataFile ? await loadDataFile(options.dataFile) : []);
+  const store = new DatasetStore(
+    options.dataFile ? await loadDataFile(options.dataFile, options.dataCodec) : [],
+  );
   const writer = options.dataFile
-    ? new DataFileWriter(options.dataFile, () => store.snapshot())
+    ? new DataFileWriter(options.dataFile, () => store.snapshot(), options.dataCodec)
     : undefined;
   const persist = writer ? () => writer.persist() : () => Promise.resolve();
   if (options.seed && seedStore(store) > 0) {

@@ -40,14 +40,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const addNotice = (message: string) => notices.push(message);
   if (options.cipher.info.notice) addNotice(options.cipher.info.notice);
 
-  const localEmulator = await startLocalEmulator(options.dataDir);
-  if (localEmulator.notice) addNotice(localEmulator.notice);
-
   const vault = createSecretVault({
     store: options.store,
     cipher: options.cipher,
     onNotice: addNotice,
   });
+  const localEmulator = await startLocalEmulator(options.dataDir, vault);
+  if (localEmulator.notice) addNotice(localEmulator.notice);
   const connections = createConnectionsService({
     store: options.store,
     vault,

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RedactedDataset } from '../../../shared/contract/redacted-dataset';
 import type { DraftSummary } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/errors';
+import { SAMPLE_SAS_TOKEN } from '../../../emulator/seed-datasets';
 import { createAppServices } from '../app-services';
 import { UNSAVED_EDITS_LOST } from './drafts-service';
 import type { AppServices } from '../app-services';
@@ -88,6 +89,12 @@ describe('drafts', () => {
     expect(saved).toMatchObject({ ok: true, value: { authentication: { hasSasToken: true } } });
     expect(JSON.stringify(saved)).not.toContain('DRAFTSECRET');
     expect(await second.call('drafts:list')).toEqual({ ok: true, value: [] });
+    // The Local emulator's own file, in the same folder, holds the token encrypted too.
+    await second.services.close();
+    const onDisk = everyFileUnder(dataDir);
+    expect(onDisk.includes('DRAFTSECRET')).toBe(false);
+    expect(onDisk.includes(SAMPLE_SAS_TOKEN)).toBe(false);
+    expect(onDisk.includes('sig=')).toBe(false);
   });
 
   it('asks for the token again when none is kept, and never sends "sas" without one', async () => {

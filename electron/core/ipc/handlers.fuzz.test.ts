@@ -1,0 +1,504 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_SAS_TOKEN } from '../../../emulator/seed-datasets';
+import { ANNOTATION_KINDS, AUTHENTICATION_KINDS } from '../../../shared/contract/dataset';
+import { NAME_PATTERN } from '../../../shared/contract/limits';
+import { CHANNELS, ipcContract } from '../../../shared/ipc/contract';
+import type { Channel } from '../../../shared/ipc/contract';
+import { AppErrorSchema } from '../../../shared/ipc/errors';
+import { createAppServices } from '../app-services';
+import type { AppServices } from '../app-services';
+import { createKeyFileCipher } from '../secrets/key-file-cipher';
+import { openConfStore } from '../settings/settings-store';
+
+/*
+ * The real handler table (browser mode's composition: key-file cipher, conf stores, the
+ * embedded emulator) fed arbitrary channels and payloads. Whatever comes in, the answer is a
+ * Result the page can use, no handler crashes (that would be an `internal` error) and no secret
+ * comes back.
+ */
+
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 2_000);
+const SEED_NAMES = [
+  'flowers-classification',
+  'retail-shelf-products',
+  'pcb-defect-detection',
+  'wildlife-camera-traps',
+  'invoice-logos',
+];
+
+let dataDir = '';
+let services: AppServices;
+let emulatorOrigin = '';
+/** Handler crashes the dispatcher reported since the last check. */
+const crashes: string[] = [];
+
+/**
+ * Every host but the embedded emulator gets a canned answer at once: a random endpoint must
+ * neither reach the network nor wait out the client's retries. None of these is retried, and
+ * each is something a wrong endpoint might really answer.
+ */
+const CANNED_ANSWERS: (() => Response)[] = [
+  () =>
+    Response.json({ error: { code: 'NotFound', message: 'No such resource.' } }, { status: 404 }),
+  () => new Response('<html>Welcome</html>', { headers: { 'Content-Type': 'text/html' } }),
+  () => Response.json({ value: 'not a list', name: 42 }),
+  () => new Response('', { status: 401 }),
+];
+
+const guardedFetch: typeof fetch = (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  if (url.origin === emulatorOrigin) return fetch(input, init);
+  const hash = [...url.href].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+  return Promise.resolve(CANNED_ANSWERS[hash % CANNED_ANSWERS.length]!());
+};
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'dm-handlers-fuzz-'));
+  const cipher = await createKeyFileCipher(dataDir);
+  if (!cipher.ok) throw new Error(cipher.error.message);
+  services = await createAppServices({
+    mode: 'browser',
+    version: '0.0.0-fuzz',
+    dataDir,
+    store: openConfStore(dataDir, 'settings'),
+    draftsStore: openConfStore(dataDir, 'drafts'),
+    cipher: cipher.value,
+    fetch: guardedFetch,
+    logError: (message, error) =>
+      crashes.push(
+        `${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      ),
+  });
+  emulatorOrigin = new URL(services.localEmulator.emulator.url).origin;
+});
+
+afterAll(async () => {
+  await services?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  crashes.length = 0;
+});
+
+// ---- what the fuzzer learns as it goes, so later payloads name real things -----------------
+
+/** Stand-ins resolved when a payload is sent; no generator produces these strings by chance. */
+const REF = {
+  local: '\u{1F9EA}local-connection',
+  added: '\u{1F9EA}added-connection',
+  emulator: '\u{1F9EA}emulator-endpoint',
+  listing: '\u{1F9EA}open-listing',
+  eTag: '\u{1F9EA}current-etag',
+} as const;
+
+const learned = {
+  connectionId: 'none-added-yet',
+  listingId: 'no-listing-yet',
+  eTags: new Map<string, string>(),
+};
+
+function resolveRefs(payload: unknown): unknown {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return payload;
+  const record = payload as Record<string, unknown>;
+  const resolved: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (value === REF.local) resolved[key] = services.localEmulator.connection.id;
+    else if (value === REF.added) resolved[key] = learned.connectionId;
+    else if (value === REF.emulator) resolved[key] = emulatorOrigin;
+    else if (value === REF.listing) resolved[key] = learned.listingId;
+    else if (value === REF.eTag) {
+      const name = record['name'];
+      resolved[key] = (typeof name === 'string' && learned.eTags.get(name)) || 'no-etag-known';
+    } else resolved[key] = value;
+  }
+  return resolved;
+}
+
+function learnFrom(channel: unknown, result: unknown): void {
+  const answer = result as { ok?: boolean; value?: Record<string, unknown> };
+  if (answer?.ok !== true || typeof answer.value !== 'object' || answer.value === null) return;
+  const value = answer.value;
+  if (channel === 'connections:add' && typeof value['id'] === 'string') {
+    learned.connectionId = value['id'];
+  }
+  if (typeof value['listingId'] === 'string' && value['done'] === false) {
+    learned.listingId = value['listingId'];
+  }
+  const datasets = Array.isArray(value['items']) ? value['items'] : [value];
+  for (const d of datasets as { name?: unknown; eTag?: unknown }[]) {
+    if (typeof d?.name === 'string' && typeof d.eTag === 'string')
+      learned.eTags.set(d.name, d.eTag);
+  }
+}
+
+// ---- payloads ---------------------------------------------------------------------------------
+
+/**
+ * What structured clone carries over Electron's IPC, so what a compromised page could send.
+ * BigInt is left out only while the known bug below stands.
+ */
+const cloneable = fc.anything({
+  withBigInt: false,
+  withBoxedValues: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withNullPrototype: true,
+  withSparseArray: true,
+  withTypedArray: true,
+  key: fc.oneof(
+    fc.string(),
+    fc.constantFrom('__proto__', 'constructor', 'toString', 'name', 'key', 'sasToken'),
+  ),
+});
+
+/** What the browser bridge can carry: JSON, parsed the way the bridge parses it. */
+const jsonPayload = fc.json().map((text) => JSON.parse(text) as unknown);
+
+/** Secrets the fuzzer sends, shaped so any echo of one in an answer is unmistakable. */
+const SECRET_MARK = 'FUZZSECRET';
+const secret = (prefix = '') =>
+  fc.stringMatching(/^[A-Za-z0-9]{16}$/).map((s) => `${prefix}${SECRET_MARK}${s}`);
+const sasToken = fc.oneof(
+  secret('sv=2022-11-02&ss=b&sp=rl&sig='),
+  fc.constantFrom('', '?sv=1', 'https://x.blob.core.windows.net/c?sig=1', 'a b'),
+  fc.string({ maxLength: 20 }),
+);
+
+const datasetName = fc.oneof(
+  { arbitrary: fc.constantFrom(...SEED_NAMES, 'fuzz-a', 'fuzz-b'), weight: 6 },
+  { arbitrary: fc.stringMatching(NAME_PATTERN, { size: 'small' }), weight: 2 },
+  {
+    arbitrary: fc.integer({ min: 30, max: 255 }).map((n) => `long-${'n'.repeat(n - 5)}`),
+    weight: 1,
+  },
+  { arbitrary: fc.constantFrom('', '..', '.', 'a/b', '%2F', 'x'.repeat(256), '日本'), weight: 1 },
+  { arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }), weight: 1 },
+);
+
+const uris = fc.oneof(
+  {
+    arbitrary: fc.array(fc.webUrl({ validSchemes: ['https', 'http'] }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.array(fc.oneof(fc.webUrl(), fc.string({ maxLength: 20 })), { maxLength: 12 }),
+    weight: 1,
+  },
+);
+
+const authentication = fc.oneof(
+  { arbitrary: fc.constantFrom({ kind: 'none' }, { kind: 'managedIdentity' }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('sas'), sasToken }), weight: 2 },
+  { arbitrary: fc.constant({ kind: 'sas' }), weight: 1 },
+  {
+    arbitrary: fc.record({ kind: fc.constantFrom(...AUTHENTICATION_KINDS), sasToken }),
+    weight: 1,
+  },
+  { arbitrary: fc.record({ kind: fc.string({ maxLength: 10 }) }), weight: 1 },
+);
+
+const customProperties = fc.oneof(
+  {
+    arbitrary: fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.string(), {
+      maxKeys: 10,
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue(), { maxKeys: 12 }),
+    weight: 1,
+  },
+);
+
+const datasetFields = (requiredKeys: ('annotationKind' | 'annotationFileUris')[]) =>
+  fc.record(
+    {
+      annotationKind: fc.oneof(
+        { arbitrary: fc.constantFrom(...ANNOTATION_KINDS), weight: 4 },
+        { arbitrary: fc.string({ maxLength: 10 }), weight: 1 },
+      ),
+      annotationFileUris: uris,
+      authentication,
+      customProperties,
+    },
+    { requiredKeys },
+  );
+
+const connectionRef = fc.oneof(
+  { arbitrary: fc.constant(REF.local), weight: 6 },
+  { arbitrary: fc.constant(REF.added), weight: 3 },
+  { arbitrary: fc.oneof(fc.uuid(), fc.string({ maxLength: 30 })), weight: 1 },
+  { arbitrary: fc.constant('x'.repeat(101)), weight: 1 },
+);
+
+const endpoint = fc.oneof(
+  { arbitrary: fc.constant(REF.emulator), weight: 4 },
+  {
+    arbitrary: fc.constantFrom(
+      'https://contoso.cognitiveservices.azure.com/',
+      'http://localhost:1',
+      'http://127.0.0.1:9/',
+      'https://user:pw@contoso.example.com',
+      'https://contoso.example.com/?q=1',
+      'https://contoso.example.com/#x',
+      'ftp://contoso.example.com',
+      'http://contoso.example.com',
+      '',
+      '   ',
+    ),
+    weight: 2,
+  },
+  { arbitrary: fc.webUrl({ withQueryParameters: true, withFragments: true }), weight: 2 },
+  { arbitrary: fc.string({ maxLength: 30 }), weight: 1 },
+);
+
+const redactedDatasetLike = fc.record(
+  {
+    name: datasetName,
+    annotationKind: fc.constantFrom(...ANNOTATION_KINDS),
+    annotationFileUris: uris,
+    authentication: fc.record({
+      kind: fc.constantFrom(...AUTHENTICATION_KINDS),
+      hasSasToken: fc.boolean(),
+    }),
+    createdDateTime: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+    updatedDateTime: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+    eTag: fc.string({ minLength: 1, maxLength: 26 }),
+  },
+  { requiredKeys: ['name', 'annotationKind', 'annotationFileUris', 'createdDateTime', 'eTag'] },
+);
+
+/**
+ * Plausible values per request field, by `channel.field` or by field name alone; a field not
+ * listed here gets anything at all.
+ */
+const FIELD_VALUES: Record<string, fc.Arbitrary<unknown>> = {
+  connectionId: connectionRef,
+  id: connectionRef,
+  name: datasetName,
+  'connections:add.name': fc.oneof(datasetName, fc.string({ unit: 'grapheme', maxLength: 110 })),
+  'connections:update.name': fc.oneof(datasetName, fc.string({ unit: 'grapheme', maxLength: 110 })),
+  datasetName: fc.oneof(fc.constant(null), datasetName),
+  endpoint,
+  key: fc.oneof(
+    { arbitrary: secret(), weight: 4 },
+    { arbitrary: fc.constantFrom('', ' ', 'a b', 'x'.repeat(513)), weight: 1 },
+    { arbitrary: fc.string({ maxLength: 20 }), weight: 1 },
+  ),
+  sasToken,
+  sessionOnly: fc.boolean(),
+  useDraftSasToken: fc.boolean(),
+  dropSasToken: fc.boolean(),
+  listingId: fc.oneof(
+    { arbitrary: fc.constant(REF.listing), weight: 3 },
+    { arbitrary: fc.oneof(fc.uuid(), fc.string({ maxLength: 110 })), weight: 1 },
+  ),
+  ifMatch: fc.oneof(
+    { arbitrary: fc.constant(REF.eTag), weight: 4 },
+    { arbitrary: fc.constantFrom('*', '"x"', ''), weight: 1 },
+    { arbitrary: fc.string({ maxLength: 30 }), weight: 1 },
+  ),
+  fields: datasetFields(['annotationKind', 'annotationFileUris']),
+  changes: datasetFields([]),
+  base: fc.oneof(fc.constant(null), redactedDatasetLike),
+  values: fc.oneof(
+    fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 8 }),
+    fc.constant({ big: 'x'.repeat(70_000) }),
+  ),
+};
+
+function requestFields(channel: Channel): string[] {
+  const schema = ipcContract[channel].request as unknown as { shape?: Record<string, unknown> };
+  return schema.shape ? Object.keys(schema.shape) : [];
+}
+
+/** Mostly plausible, sometimes anything: a field's checks are reached, and so are the handlers. */
+const fieldValue = (channel: Channel, field: string) =>
+  fc.oneof(
+    {
+      arbitrary: FIELD_VALUES[`${channel}.${field}`] ?? FIELD_VALUES[field] ?? cloneable,
+      weight: 24,
+    },
+    { arbitrary: cloneable, weight: 1 },
+    { arbitrary: fc.constant(undefined), weight: 1 },
+  );
+
+function shapedPayload(channel: Channel): fc.Arbitrary<unknown> {
+  const fields = requestFields(channel);
+  const model = Object.fromEntries(fields.map((f) => [f, fieldValue(channel, f)]));
+  const complete = fc.record(model);
+  const partial = fc.record(model, { requiredKeys: [] });
+  const withExtra = fc
+    .tuple(complete, fc.string({ maxLength: 10 }), cloneable)
+    .map(([payload, key, value]) => ({ ...payload, [key]: value }));
+  return fc.oneof(
+    { arbitrary: complete, weight: 6 },
+    { arbitrary: partial, weight: 2 },
+    { arbitrary: withExtra, weight: 1 },
+  );
+}
+
+/** The dataset channels are drawn twice as often: they are the ones with the most paths. */
+const shapedCall = fc
+  .oneof(
+    fc.constantFrom(...CHANNELS),
+    fc.constantFrom(...CHANNELS.filter((c) => c.startsWith('datasets:'))),
+  )
+  .chain((channel) => shapedPayload(channel).map((payload) => ({ channel, payload })));
+
+/** Both transports hand the dispatcher a string: IPC's registered name, or the bridge's path. */
+const channelName = fc.oneof(
+  { arbitrary: fc.constantFrom<unknown>(...CHANNELS), weight: 8 },
+  {
+    arbitrary: fc.constantFrom<unknown>(
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'app:info ',
+      'APP:INFO',
+      'datasets:',
+      '',
+    ),
+    weight: 1,
+  },
+  { arbitrary: fc.string(), weight: 1 },
+  { arbitrary: fc.string({ unit: 'binary' }), weight: 1 },
+);
+
+const arbitraryCall = fc.record({
+  channel: channelName,
+  payload: fc.oneof(cloneable, jsonPayload, fc.constant(undefined), fc.constant(null)),
+});
+
+// ---- calling and checking ---------------------------------------------------------------------
+
+const secretsSent = new Set<string>();
+
+function rememberSecrets(value: unknown, depth = 0): void {
+  if (depth > 20) return;
+  if (typeof value === 'string') {
+    for (const match of value.match(new RegExp(`${SECRET_MARK}[A-Za-z0-9]{16}`, 'g')) ?? []) {
+      secretsSent.add(match);
+    }
+  } else if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) rememberSecrets(inner, depth + 1);
+  }
+}
+
+/** A `sasToken` property outside what the user typed themselves (form values, property names). */
+function sasTokenProperty(value: unknown, path = ''): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === 'sasToken') return `${path}.${key}`;
+    if (key === 'values' || key === 'customProperties') continue;
+    const found = sasTokenProperty(inner, `${path}.${key}`);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+async function dispatch(channel: unknown, payload: unknown): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('no answer within 15 s')), 15_000);
+  });
+  try {
+    return await Promise.race([services.dispatch(channel, payload), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Every way the answer breaks the rules; empty when it keeps them. */
+function problemsWith(result: unknown): string[] {
+  const problems: string[] = [];
+  let text: string;
+  try {
+    text = JSON.stringify(result);
+  } catch (error) {
+    return [`the answer cannot travel as JSON: ${(error as Error).message}`];
+  }
+  const answer = result as { ok?: unknown; value?: unknown; error?: unknown } | null;
+  if (answer?.ok === true) {
+    if (!('value' in answer)) problems.push('ok without a value');
+    const leak = sasTokenProperty(answer.value);
+    if (leak) problems.push(`a SAS token property in the answer at ${leak}`);
+  } else if (answer?.ok === false) {
+    const error = AppErrorSchema.safeParse(answer.error);
+    if (!error.success) problems.push(`not an AppError: ${text.slice(0, 200)}`);
+    else {
+      if (error.data.kind === 'internal') problems.push(`internal error: ${error.data.message}`);
+      if (error.data.message.trim() === '') problems.push('an error without a message');
+    }
+  } else {
+    problems.push(`not a Result: ${text?.slice(0, 200)}`);
+  }
+  const secrets = [
+    services.localEmulator.connection.key,
+    SAMPLE_SAS_TOKEN,
+    SAMPLE_SAS_TOKEN.slice(SAMPLE_SAS_TOKEN.indexOf('sig=')),
+    ...secretsSent,
+  ];
+  for (const s of secrets) if (text?.includes(s)) problems.push(`a secret in the answer: ${s}`);
+  problems.push(...crashes.splice(0));
+  return problems;
+}
+
+async function callAndCheck(channel: unknown, rawPayload: unknown): Promise<void> {
+  const payload = resolveRefs(rawPayload);
+  rememberSecrets(payload);
+  let result: unknown;
+  try {
+    result = await dispatch(channel, payload);
+  } catch (error) {
+    expect.fail(
+      `dispatch threw: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
+    );
+  }
+  expect(problemsWith(result)).toEqual([]);
+  learnFrom(channel, result);
+}
+
+describe('the handler table under arbitrary calls', () => {
+  it(`answers ${RUNS} arbitrary channels and payloads with a usable Result`, async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryCall, ({ channel, payload }) => callAndCheck(channel, payload)),
+      { numRuns: RUNS },
+    );
+  }, 60_000);
+
+  it(`answers ${RUNS} payloads shaped like each channel's request without a crash or a leak`, async () => {
+    await fc.assert(
+      fc.asyncProperty(shapedCall, ({ channel, payload }) => callAndCheck(channel, payload)),
+      { numRuns: RUNS },
+    );
+  }, 60_000);
+
+  /*
+   * Found by the fuzzer: a BigInt (structured clone carries it) inside drafts:save's `values`
+   * makes the schema's size check (JSON.stringify in a refine) throw inside safeParse, which the
+   * dispatcher does not catch, so dispatch rejects instead of answering with a Result. Once that
+   * is fixed this test fails: delete it and set `withBigInt: true` above.
+   */
+  it.fails(
+    'answers a BigInt inside draft values with a Result (known bug: dispatch rejects)',
+    async () => {
+      await callAndCheck('drafts:save', {
+        connectionId: REF.local,
+        datasetName: null,
+        base: null,
+        values: { count: 1n },
+      });
+    },
+  );
+});
