@@ -1,4 +1,4 @@
-import { app, shell } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
 import type { Session } from 'electron';
 import { isExternalLinkAllowed, isInAppNavigation } from './navigation-policy';
 
@@ -17,6 +17,24 @@ export function hardenApp(trustedOrigins: readonly string[], sessions: Session[]
       if (!isInAppNavigation(url, trustedOrigins)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    // The page asks before it is closed with unsaved edits (beforeunload); Electron would
+    // otherwise keep the window open without a word, so the question is asked here.
+    contents.on('will-prevent-unload', (event) => {
+      const window = BrowserWindow.fromWebContents(contents);
+      const options = {
+        type: 'question' as const,
+        buttons: ['Keep editing', 'Discard and close'],
+        defaultId: 0,
+        cancelId: 0,
+        title: 'Unsaved changes',
+        message: 'You have unsaved changes.',
+        detail: 'Close anyway and lose them? They are also kept as a draft until you discard them.',
+      };
+      const choice = window
+        ? dialog.showMessageBoxSync(window, options)
+        : dialog.showMessageBoxSync(options);
+      if (choice === 1) event.preventDefault();
+    });
     contents.setWindowOpenHandler(({ url }) => {
       if (isExternalLinkAllowed(url)) void shell.openExternal(url);
       return { action: 'deny' };

@@ -1,10 +1,25 @@
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { DatasetManagerApi } from '../../shared/ipc/contract';
+import { ApiProvider } from './api/api-context';
+import { MainWindow } from './components/layout/MainWindow';
+import { UnsavedChangesProvider } from './navigation/unsaved-changes';
+import { createQueryClient } from './query/query-client';
+import { usePrefersDark } from './theme/use-prefers-dark';
 
-export function App(_props: { api: DatasetManagerApi; mode: 'desktop' | 'browser' }) {
+export function App({ api, mode }: { api: DatasetManagerApi; mode: 'desktop' | 'browser' }) {
+  const [queryClient] = useState(createQueryClient);
+  const dark = usePrefersDark();
   return (
-    <main>
-      <h1>Dataset Manager</h1>
-      <p>Register and edit Azure Computer Vision datasets.</p>
-    </main>
+    <ApiProvider api={api}>
+      <QueryClientProvider client={queryClient}>
+        <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>
+          <UnsavedChangesProvider warnOnUnload={mode === 'browser'}>
+            <MainWindow />
+          </UnsavedChangesProvider>
+        </FluentProvider>
+      </QueryClientProvider>
+    </ApiProvider>
   );
 }

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { chooseApi } from './api';
 import { App } from './App';
+import './global.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');

@@ -1,0 +1,85 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { AppError } from '../../../../shared/ipc/errors';
+import { ErrorAlert } from './ErrorAlert';
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  cancelLabel?: string;
+  /** What the confirm button says while the action runs. */
+  busyLabel?: string;
+  busy?: boolean;
+  error?: AppError | null;
+  /** A destructive action is not the default: Enter on open must not delete anything. */
+  destructive?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** A question before something that cannot be undone (or loses work), as a modal Fluent dialog. */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Cancel',
+  busyLabel,
+  busy = false,
+  error,
+  destructive = false,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
+  const styles = useStyles();
+  return (
+    <Dialog
+      open={open}
+      modalType="alert"
+      onOpenChange={(_event, data) => {
+        if (!data.open && !busy) onCancel();
+      }}
+    >
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogContent className={styles.content}>
+            {children}
+            {error ? <ErrorAlert error={error} /> : null}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" onClick={onCancel} disabled={busy}>
+              {cancelLabel}
+            </Button>
+            <Button
+              appearance="primary"
+              onClick={onConfirm}
+              disabled={busy}
+              autoFocus={!destructive}
+              icon={busy ? <Spinner size="tiny" /> : undefined}
+            >
+              {busy && busyLabel ? busyLabel : confirmLabel}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,232 @@
+import { makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
+import { DocumentTableRegular } from '@fluentui/react-icons';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { RedactedDataset } from '../../../../shared/contract/redacted-dataset';
+import { ANNOTATION_KIND_LABELS, ANNOTATION_KIND_SHORT, plural } from '../../format/labels';
+import { absoluteTime, relativeTime, useNow } from '../../format/time';
+
+const ROW_HEIGHT = 56;
+
+const useStyles = makeStyles({
+  grid: {
+    position: 'relative',
+    flexGrow: 1,
+    minHeight: 0,
+    overflowY: 'auto',
+    overflowX: 'hidden',
+    outline: 'none',
+    ':focus-visible .dm-row-active': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '-2px',
+    },
+  },
+  head: {
+    // Visually hidden, still read: a two-line row does not line up under column titles.
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
+  body: { position: 'relative', width: '100%' },
+  row: {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    width: '100%',
+    height: `${ROW_HEIGHT}px`,
+    boxSizing: 'border-box',
+    display: 'grid',
+    gridTemplateColumns: '20px auto auto minmax(0, 1fr)',
+    gridTemplateRows: '20px 18px',
+    alignContent: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: '2px',
+    padding: `0 ${tokens.spacingHorizontalL}`,
+    cursor: 'pointer',
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: '18px',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+  },
+  selected: {
+    backgroundColor: tokens.colorSubtleBackgroundSelected,
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundSelected },
+    '::before': {
+      content: '""',
+      position: 'absolute',
+      left: 0,
+      top: '10px',
+      bottom: '10px',
+      width: '3px',
+      borderRadius: tokens.borderRadiusCircular,
+      backgroundColor: tokens.colorCompoundBrandStroke,
+    },
+  },
+  icon: {
+    gridRow: '1 / span 2',
+    alignSelf: 'start',
+    marginTop: '2px',
+    fontSize: '20px',
+    color: tokens.colorNeutralForeground3,
+  },
+  name: {
+    gridColumn: '2 / span 3',
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    color: tokens.colorNeutralForeground1,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: '20px',
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  fact: { whiteSpace: 'nowrap' },
+  separated: {
+    '::before': { content: '"·"', marginRight: tokens.spacingHorizontalS },
+  },
+  last: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+});
+
+interface DatasetGridProps {
+  datasets: RedactedDataset[];
+  selectedName: string | undefined;
+  onOpen: (name: string) => void;
+}
+
+/**
+ * The datasets as a virtualized grid (column headers for screen readers, each row's facts on
+ * a second line so long names fit a narrow pane): only the rows in view (and a few around) exist, so ten
+ * thousand datasets scroll like ten. Focus stays on the grid and moves a highlighted row
+ * (aria-activedescendant), because a focused row could be recycled away while scrolling.
+ * Arrows move, Enter or a click opens.
+ */
+export function DatasetGrid({ datasets, selectedName, onOpen }: DatasetGridProps) {
+  const styles = useStyles();
+  const idPrefix = useId('dataset-row-');
+  const now = useNow();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [activeState, setActive] = useState<number | undefined>(undefined);
+  const selectedIndex = datasets.findIndex((d) => d.name === selectedName);
+  const active = Math.min(
+    activeState ?? (selectedIndex >= 0 ? selectedIndex : 0),
+    datasets.length - 1,
+  );
+
+  // The virtualizer hands out functions React Compiler cannot see through; nothing is memoized here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: datasets.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    getItemKey: (index) => datasets[index]?.name ?? index,
+  });
+
+  const moveTo = (index: number) => {
+    const target = Math.max(0, Math.min(index, datasets.length - 1));
+    setActive(target);
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + page,
+      PageUp: active - page,
+      Home: 0,
+      End: datasets.length - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      moveTo(target);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const dataset = datasets[active];
+      if (dataset) onOpen(dataset.name);
+    }
+  };
+
+  const rowId = (index: number) => `${idPrefix}${index}`;
+  const items = virtualizer.getVirtualItems();
+  // Only a row that exists can be pointed at; scrolled far away, the highlight waits.
+  const activeRendered = items.some((item) => item.index === active);
+  return (
+    <div
+      ref={scrollRef}
+      role="grid"
+      aria-label="Datasets"
+      aria-rowcount={datasets.length + 1}
+      aria-colcount={4}
+      aria-activedescendant={activeRendered ? rowId(active) : undefined}
+      tabIndex={0}
+      className={styles.grid}
+      onKeyDown={onKeyDown}
+    >
+      <div role="rowgroup" className={styles.head}>
+        <div role="row" aria-rowindex={1}>
+          <div role="columnheader">Name</div>
+          <div role="columnheader">Kind</div>
+          <div role="columnheader">Annotation files</div>
+          <div role="columnheader">Updated</div>
+        </div>
+      </div>
+      <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const dataset = datasets[item.index];
+          if (!dataset) return null;
+          const selected = dataset.name === selectedName;
+          return (
+            <div
+              key={item.key}
+              id={rowId(item.index)}
+              role="row"
+              aria-rowindex={item.index + 2}
+              aria-selected={selected}
+              aria-label={dataset.name}
+              className={mergeClasses(
+                styles.row,
+                selected && styles.selected,
+                item.index === active && 'dm-row-active',
+              )}
+              style={{ transform: `translateY(${item.start}px)` }}
+              onClick={() => {
+                setActive(item.index);
+                onOpen(dataset.name);
+              }}
+            >
+              <DocumentTableRegular className={styles.icon} aria-hidden="true" />
+              <div role="gridcell" className={styles.name} title={dataset.name}>
+                {dataset.name}
+              </div>
+              <div
+                role="gridcell"
+                className={styles.fact}
+                title={ANNOTATION_KIND_LABELS[dataset.annotationKind]}
+              >
+                {ANNOTATION_KIND_SHORT[dataset.annotationKind]}
+              </div>
+              <div role="gridcell" className={mergeClasses(styles.fact, styles.separated)}>
+                {plural(dataset.annotationFileUris.length, 'URI')}
+              </div>
+              <div
+                role="gridcell"
+                className={mergeClasses(styles.last, styles.separated)}
+                title={absoluteTime(dataset.updatedDateTime)}
+              >
+                Updated {relativeTime(dataset.updatedDateTime, now)}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  ProgressBar,
+  SearchBox,
+  Spinner,
+  Tooltip,
+  makeStyles,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
+import { AddRegular, ArrowClockwiseRegular, DocumentTableRegular } from '@fluentui/react-icons';
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { ConnectionSummary } from '../../../../shared/ipc/contract';
+import { toAppError } from '../../api/app-error';
+import { plural } from '../../format/labels';
+import { useDatasetList } from '../../hooks/use-dataset-list';
+import { ErrorAlert } from '../common/ErrorAlert';
+import { Pane } from '../layout/Pane';
+import { DatasetGrid } from './DatasetGrid';
+
+const useStyles = makeStyles({
+  pane: { backgroundColor: tokens.colorNeutralBackground1 },
+  context: {
+    color: tokens.colorNeutralForeground3,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+  count: { marginLeft: 'auto', color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
+  toolbar: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `0 ${tokens.spacingHorizontalL} ${tokens.spacingVerticalM}`,
+  },
+  search: { flexGrow: 1, minWidth: 0, maxWidth: 'none' },
+  progress: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `0 ${tokens.spacingHorizontalL} ${tokens.spacingVerticalS}`,
+    color: tokens.colorNeutralForeground3,
+  },
+  alert: { margin: `0 ${tokens.spacingHorizontalL} ${tokens.spacingVerticalM}` },
+  centre: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    justifyContent: 'center',
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalXL}`,
+    textAlign: 'center',
+    color: tokens.colorNeutralForeground3,
+  },
+  emptyIcon: { fontSize: '40px', color: tokens.colorNeutralForeground4 },
+  emptyTitle: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+interface DatasetsPaneProps {
+  connection: ConnectionSummary | undefined;
+  selectedName: string | undefined;
+  onOpen: (name: string) => void;
+  onNew: () => void;
+}
+
+export function DatasetsPane({ connection, selectedName, onOpen, onNew }: DatasetsPaneProps) {
+  const styles = useStyles();
+  const titleId = useId('datasets-title');
+  const list = useDatasetList(connection?.id);
+  const [filter, setFilter] = useState('');
+  // Typing stays instant; filtering ten thousand names may lag a frame behind.
+  const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
+  const all = list.data;
+  const visible = useMemo(
+    () =>
+      deferredFilter === '' || !all
+        ? (all ?? [])
+        : all.filter((d) => d.name.toLowerCase().includes(deferredFilter)),
+    [all, deferredFilter],
+  );
+
+  const loading = list.isFetching;
+  const loaded = all?.length ?? 0;
+  const countText = !all
+    ? ''
+    : filter.trim() !== ''
+      ? `${visible.length.toLocaleString()} of ${plural(loaded, 'dataset')}`
+      : plural(loaded, 'dataset');
+
+  return (
+    <Pane
+      title="Datasets"
+      titleId={titleId}
+      className={styles.pane}
+      headerExtra={
+        <>
+          {connection ? (
+            <Caption1 className={styles.context} title={connection.name}>
+              in {connection.name}
+            </Caption1>
+          ) : null}
+          {!loading ? <Caption1 className={styles.count}>{countText}</Caption1> : null}
+        </>
+      }
+    >
+      <div className={styles.toolbar}>
+        <SearchBox
+          className={styles.search}
+          aria-label="Filter datasets"
+          placeholder="Filter datasets"
+          value={filter}
+          onChange={(_event, data) => setFilter(data.value)}
+        />
+        <Tooltip content="Load the list again from the service" relationship="description">
+          <Button
+            appearance="subtle"
+            icon={<ArrowClockwiseRegular />}
+            aria-label="Refresh"
+            disabled={!connection}
+            onClick={() => void list.refetch()}
+          />
+        </Tooltip>
+        <Button appearance="primary" icon={<AddRegular />} disabled={!connection} onClick={onNew}>
+          New dataset
+        </Button>
+      </div>
+
+      {loading && all ? (
+        <div className={styles.progress}>
+          <ProgressBar thickness="medium" aria-label="Loading datasets" />
+          <Caption1 role="status">Loading… {plural(loaded, 'dataset')} so far</Caption1>
+        </div>
+      ) : null}
+
+      {list.isError ? (
+        <div className={styles.alert}>
+          <ErrorAlert
+            error={toAppError(list.error)}
+            title={
+              all && loaded > 0 ? 'The list is incomplete' : 'The datasets could not be listed'
+            }
+            advice={all && loaded > 0 ? `Only ${plural(loaded, 'dataset')} arrived.` : undefined}
+            action={<Button onClick={() => void list.refetch()}>Try again</Button>}
+          />
+        </div>
+      ) : null}
+
+      {list.isPending && list.isFetching ? (
+        <div className={styles.centre}>
+          <Spinner size="small" label="Loading datasets…" />
+        </div>
+      ) : all && loaded === 0 && !loading && !list.isError ? (
+        <div className={styles.centre}>
+          <DocumentTableRegular className={styles.emptyIcon} aria-hidden="true" />
+          <Body1 className={styles.emptyTitle}>No datasets yet — New dataset</Body1>
+          <Caption1>Register your first COCO annotation files with New dataset.</Caption1>
+        </div>
+      ) : all && loaded > 0 ? (
+        <>
+          {visible.length === 0 ? (
+            <div className={styles.centre}>
+              <Body1>No datasets match “{filter.trim()}”.</Body1>
+            </div>
+          ) : null}
+          {visible.length > 0 ? (
+            <DatasetGrid datasets={visible} selectedName={selectedName} onOpen={onOpen} />
+          ) : null}
+        </>
+      ) : null}
+    </Pane>
+  );
+}

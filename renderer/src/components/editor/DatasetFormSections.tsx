@@ -1,0 +1,25 @@
+import type { RedactedDataset } from '../../../../shared/contract/redacted-dataset';
+import { AnnotationUriFields } from './AnnotationUriFields';
+import { CustomPropertyFields } from './CustomPropertyFields';
+import { DatasetFacts } from './DatasetFacts';
+import { GeneralFields } from './GeneralFields';
+import { StorageAuthenticationFields } from './StorageAuthenticationFields';
+
+interface DatasetFormSectionsProps {
+  /** The dataset as loaded; absent while creating one. */
+  base?: RedactedDataset;
+  hasSavedSasToken: boolean;
+}
+
+/** The editor's fields, the same for a new dataset and an existing one. */
+export function DatasetFormSections({ base, hasSavedSasToken }: DatasetFormSectionsProps) {
+  return (
+    <>
+      <GeneralFields nameEditable={base === undefined} />
+      <AnnotationUriFields />
+      <StorageAuthenticationFields hasSavedSasToken={hasSavedSasToken} />
+      <CustomPropertyFields />
+      {base ? <DatasetFacts dataset={base} /> : null}
+    </>
+  );
+}

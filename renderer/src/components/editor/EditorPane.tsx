@@ -1,0 +1,77 @@
+import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { DocumentEditRegular } from '@fluentui/react-icons';
+import type { ConnectionSummary } from '../../../../shared/ipc/contract';
+import { ExistingDatasetEditor } from './ExistingDatasetEditor';
+import { NewDatasetEditor } from './NewDatasetEditor';
+import { useEditorStyles } from './editor-styles';
+
+export type EditorSelection =
+  | { kind: 'none'; deleted?: string }
+  /** `created`: it was just registered here, which counts as saved. */
+  | { kind: 'dataset'; name: string; created?: boolean }
+  | { kind: 'new' };
+
+const useStyles = makeStyles({
+  pane: {
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: 0,
+    minHeight: 0,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  icon: { fontSize: '48px', color: tokens.colorNeutralForeground4 },
+  title: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+interface EditorPaneProps {
+  connection: ConnectionSummary | undefined;
+  selection: EditorSelection;
+  onCreated: (name: string) => void;
+  onDeleted: (name: string) => void;
+  onCancelNew: () => void;
+}
+
+export function EditorPane({
+  connection,
+  selection,
+  onCreated,
+  onDeleted,
+  onCancelNew,
+}: EditorPaneProps) {
+  const styles = useStyles();
+  const editorStyles = useEditorStyles();
+  const content =
+    connection && selection.kind === 'dataset' ? (
+      <ExistingDatasetEditor
+        // A fresh editor per dataset: nothing typed for one can leak into another.
+        key={`${connection.id}\n${selection.name}`}
+        connection={connection}
+        name={selection.name}
+        justCreated={selection.created === true}
+        onDeleted={onDeleted}
+      />
+    ) : connection && selection.kind === 'new' ? (
+      <NewDatasetEditor
+        key={connection.id}
+        connection={connection}
+        onCreated={onCreated}
+        onCancel={onCancelNew}
+      />
+    ) : (
+      <div className={editorStyles.centre}>
+        <DocumentEditRegular className={styles.icon} aria-hidden="true" />
+        <div role="status">
+          {selection.kind === 'none' && selection.deleted ? (
+            <Body1 className={styles.title}>“{selection.deleted}” was deleted.</Body1>
+          ) : null}
+        </div>
+        <Body1 className={styles.title}>No dataset open</Body1>
+        <Caption1>Choose a dataset in the list to see and edit it, or New dataset.</Caption1>
+      </div>
+    );
+  return (
+    <section aria-label="Dataset editor" className={styles.pane}>
+      {content}
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { Button, Field, Input, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { EyeOffRegular, EyeRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { Controller, useFormContext, useWatch } from 'react-hook-form';
+import { AUTHENTICATION_KINDS } from '../../../../shared/contract/dataset';
+import { AUTHENTICATION_LABELS } from '../../format/labels';
+import type { DatasetFormValues } from '../../forms/dataset-form';
+import { ChoiceGroup } from '../common/ChoiceGroup';
+import { EditorSection } from './EditorSection';
+
+const useStyles = makeStyles({
+  token: { maxWidth: '560px' },
+  explanation: {
+    margin: 0,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+});
+
+const CHOICES = AUTHENTICATION_KINDS.map((kind) => ({
+  value: kind,
+  label: AUTHENTICATION_LABELS[kind],
+}));
+
+const EXPLANATIONS: Record<DatasetFormValues['authKind'], string> = {
+  none: 'The annotation files are public, or the service reaches them some other way.',
+  managedIdentity: 'The service reads the files with its own managed identity.',
+  sas: 'The service appends a shared access signature to each file address.',
+};
+
+export function StorageAuthenticationFields({ hasSavedSasToken }: { hasSavedSasToken: boolean }) {
+  const styles = useStyles();
+  const titleId = useId('auth-title-');
+  const explanationId = useId('auth-explanation-');
+  const { control } = useFormContext<DatasetFormValues>();
+  const kind = useWatch({ control, name: 'authKind' });
+  const [showToken, setShowToken] = useState(false);
+
+  return (
+    <EditorSection title="Storage authentication" titleId={titleId}>
+      <Controller
+        control={control}
+        name="authKind"
+        render={({ field }) => (
+          <ChoiceGroup
+            labelledBy={titleId}
+            describedBy={explanationId}
+            choices={CHOICES}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            firstRef={field.ref}
+          />
+        )}
+      />
+      <p id={explanationId} className={styles.explanation}>
+        {EXPLANATIONS[kind]}
+      </p>
+      {kind === 'sas' ? (
+        <Controller
+          control={control}
+          name="sasToken"
+          render={({ field, fieldState }) => (
+            <Field
+              className={styles.token}
+              label="SAS token"
+              validationMessage={fieldState.error?.message}
+              hint={
+                hasSavedSasToken
+                  ? 'A token is saved; type a new one to replace it.'
+                  : 'Only the token, the part after “?”: sv=…&sig=…'
+              }
+            >
+              <Input
+                {...field}
+                type={showToken ? 'text' : 'password'}
+                aria-required={!hasSavedSasToken}
+                onChange={(_event, data) => field.onChange(data.value)}
+                autoComplete="off"
+                spellCheck={false}
+                contentAfter={
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    icon={showToken ? <EyeOffRegular /> : <EyeRegular />}
+                    // A toggle keeps one name; its pressed state says whether the token shows.
+                    aria-label="Show token"
+                    aria-pressed={showToken}
+                    onClick={() => setShowToken((shown) => !shown)}
+                  />
+                }
+              />
+            </Field>
+          )}
+        />
+      ) : null}
+    </EditorSection>
+  );
+}

@@ -1,0 +1,37 @@
+import type { AppError } from '../../../../shared/ipc/errors';
+import { ErrorAlert } from '../common/ErrorAlert';
+import { isUnreachable } from '../common/error-headlines';
+
+/** What the last save (or reload) came to, for the line under the command bar. */
+export type EditorOutcome =
+  | { kind: 'saved' }
+  | { kind: 'conflict'; error: AppError }
+  | { kind: 'failed'; error: AppError }
+  | { kind: 'reloadFailed'; error: AppError };
+
+export function OutcomeNotice({ outcome }: { outcome: EditorOutcome | null }) {
+  if (!outcome || outcome.kind === 'saved') return null;
+  const { error } = outcome;
+  if (outcome.kind === 'reloadFailed') {
+    return <ErrorAlert error={error} title="Could not reload" />;
+  }
+  if (outcome.kind === 'conflict') {
+    return (
+      <ErrorAlert
+        error={error}
+        title="Not saved: someone else changed this dataset"
+        advice="It changed on the service since you loaded it. Your edits are still here; Reload gets the current version and drops them."
+      />
+    );
+  }
+  if (isUnreachable(error)) {
+    return (
+      <ErrorAlert
+        error={error}
+        title="Not saved: the service cannot be reached"
+        advice="Your edits are kept. Save again when the connection is back."
+      />
+    );
+  }
+  return <ErrorAlert error={error} title="Not saved" />;
+}

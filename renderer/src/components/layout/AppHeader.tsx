@@ -1,0 +1,39 @@
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { DatabaseRegular } from '@fluentui/react-icons';
+import type { AppInfo } from '../../../../shared/ipc/contract';
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    height: '44px',
+    padding: `0 ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    flexShrink: 0,
+  },
+  icon: { fontSize: '22px' },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  meta: { marginLeft: 'auto', color: tokens.colorNeutralForegroundOnBrand },
+});
+
+export function AppHeader({ info }: { info: AppInfo | undefined }) {
+  const styles = useStyles();
+  return (
+    <header className={styles.header}>
+      <DatabaseRegular className={styles.icon} aria-hidden="true" />
+      <h1 className={styles.title}>Dataset Manager</h1>
+      {info ? (
+        <Caption1 className={styles.meta}>
+          {info.mode === 'browser' ? 'Browser mode' : 'Desktop'} · v{info.version}
+        </Caption1>
+      ) : null}
+    </header>
+  );
+}

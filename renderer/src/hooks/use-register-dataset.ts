@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { DatasetFields } from '../../../shared/contract/dataset';
+import { call } from '../api/app-error';
+import { useApi } from '../api/api-context';
+import { refreshNow } from '../format/time';
+import { rememberDataset } from './dataset-cache';
+
+export function useRegisterDataset(connectionId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ name, fields }: { name: string; fields: DatasetFields }) =>
+      call(api.registerDataset({ connectionId, name, fields })),
+    onSuccess: (dataset) => {
+      rememberDataset(queryClient, connectionId, dataset);
+      refreshNow();
+    },
+  });
+}
