@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../emulator/server';
 import type { RunningEmulator } from '../../emulator/server';
-import type { AnnotationKind, Dataset, DatasetFields } from '../../shared/contract/dataset';
+import type { AnnotationKind, Dataset } from '../../shared/contract/dataset';
 import { diffDatasetFields } from '../../shared/contract/dataset-diff';
 import { merge3 } from '../../shared/merge/merge3';
 import { resolveMerge } from '../../shared/merge/resolve-merge';
