@@ -58,6 +58,13 @@ module.exports = {
       to: { path: '^renderer/' },
     },
     {
+      name: 'nothing-imports-bench',
+      comment: 'bench/ measures the app from outside: it may import anything, nothing imports it.',
+      severity: 'error',
+      from: { pathNot: '^bench/' },
+      to: { path: '^bench/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -161,6 +161,23 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     res.once('finish', () => quietSockets.add(req.socket));
     serve(req, res).catch(() => res.destroy());
   });
+  // Requests Node's parser refuses (bad bytes in the URL, oversized headers) get the contract's
+  // error body too, not Node's bare answer.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    const code = tooLarge ? 'RequestHeaderFieldsTooLarge' : 'BadRequest';
+    const message = tooLarge
+      ? 'The request headers are too large.'
+      : 'The request could not be parsed as HTTP.';
+    const body = JSON.stringify({ error: { code, message } });
+    socket.end(
+      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nx-ms-error-code: ${code}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
   server.on('connection', (socket) => {
     quietSockets.add(socket);
     socket.once('close', () => quietSockets.delete(socket));

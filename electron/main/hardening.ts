@@ -36,6 +36,7 @@ export function hardenApp(trustedOrigins: readonly string[], sessions: Session[]
       if (choice === 1) event.preventDefault();
     });
     contents.setWindowOpenHandler(({ url }) => {
+      // electronegativity-explained: isExternalLinkAllowed() lets https: URLs through, nothing else
       if (isExternalLinkAllowed(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });

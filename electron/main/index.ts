@@ -86,6 +86,8 @@ function createWindow(store: SettingsStore): void {
     store.get(WINDOW_STATE_KEY),
     screen.getAllDisplays().map((d) => d.workArea),
   );
+  // contextIsolation, sandbox and no nodeIntegration come from secureWebPreferences() (tested);
+  // electronegativity-explained: the tool cannot follow the options into mainWindowOptions()
   const window = new BrowserWindow(
     mainWindowOptions(
       join(import.meta.dirname, '../preload/index.cjs'),

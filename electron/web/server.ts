@@ -100,7 +100,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       } catch {
         return send(res, 400, { error: 'The request body is not valid JSON.' });
       }
-      const channel = decodeURIComponent(path.slice(BRIDGE_PREFIX.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(path.slice(BRIDGE_PREFIX.length));
+      } catch {
+        return send(res, 400, { error: 'The request address is malformed.' });
+      }
       return send(res, 200, await options.dispatch(channel, payload));
     }
 

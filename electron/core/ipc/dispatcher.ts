@@ -22,9 +22,16 @@ export function createDispatcher(
 ): Dispatch {
   return async (channel, payload) => {
     if (!isChannel(channel)) {
-      return fail({ kind: 'badRequest', message: `Unknown request "${String(channel)}".` });
+      const name = typeof channel === 'string' ? channel.slice(0, 100) : typeof channel;
+      return fail({ kind: 'badRequest', message: `Unknown request "${name}".` });
     }
-    const parsed = ipcContract[channel].request.safeParse(payload ?? {});
+    let parsed: ReturnType<(typeof ipcContract)[typeof channel]['request']['safeParse']>;
+    try {
+      parsed = ipcContract[channel].request.safeParse(payload ?? {});
+    } catch {
+      // A value no schema check can handle (a BigInt where JSON is expected, say).
+      return fail({ kind: 'badRequest', message: 'The request holds values that cannot be read.' });
+    }
     if (!parsed.success) {
       const details = fieldProblems(parsed.error);
       const first = details[0];
