@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import {
   button,
@@ -10,18 +10,6 @@ import {
   uriBox,
   useEmulatorConnection,
 } from './support/ui';
-
-/** Serious and critical problems fail the test; each is listed with where it is. */
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.html.slice(0, 160)} — ${n.failureSummary ?? ''}`).join('; ')}`,
-    );
-  expect(serious).toEqual([]);
-}
 
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `e2e/artifacts/${name}.png` });

@@ -223,6 +223,10 @@ test('a save after someone else changed the dataset (412) keeps the edits and ov
   await patchDataset(emulator, 'xray-hand-fractures', { annotationKind: 'imageObjectDetection' });
 
   await button(page, 'Save').click();
+  // The conflict dialog offers a merge (e2e/conflict.spec.ts); here the user declines it.
+  const conflict = dialog(page, 'Conflict');
+  await button(conflict, 'Keep editing').click();
+  await expect(conflict).toBeHidden();
   const alert = page.getByRole('alert').filter({ hasText: 'someone else changed this dataset' });
   await expect(alert).toContainText('since you loaded it');
   await expect(propertyValue(page, 2)).toHaveValue('dr-adams');

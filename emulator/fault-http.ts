@@ -39,14 +39,17 @@ export function injectedFailureResponse(
   );
 }
 
-/** GET shows the settings, PUT merges settings in, DELETE restores the start settings (see faults.ts). */
+/**
+ * GET shows the settings and the applied-writes count, PUT merges settings in, DELETE restores
+ * the start settings (see faults.ts).
+ */
 export async function handleFaultControl(
   req: IncomingMessage,
   faults: FaultController,
 ): Promise<ApiResponse> {
   switch (req.method) {
     case 'GET':
-      return { status: 200, body: faults.settings };
+      return { status: 200, body: { ...faults.settings, appliedWrites: faults.appliedWrites } };
     case 'DELETE':
       return { status: 200, body: faults.clear() };
     case 'PUT': {

@@ -17,9 +17,12 @@ import { fieldProblems } from '../shared/contract/issues';
  *                                   // socket destroyed: a lost response
  *   }
  *
- * GET returns the settings; PUT merges the given properties into them (properties not given
- * keep their values; "failNext": null clears it) and returns the result; DELETE restores the
- * start settings (the start option latencyMs, nothing pending) and returns them. All three need
+ * GET returns the settings and `appliedWrites`: how many PUT, PATCH and DELETE requests were
+ * carried out (answered 2xx, or lost mid-response after being carried out) since the start, so a
+ * test can prove a retried change was applied exactly once; it never resets. PUT merges the
+ * given properties into the settings (properties not given keep their values; "failNext": null
+ * clears it) and returns the result; DELETE restores the start settings (the start option
+ * latencyMs, nothing pending) and returns them. All three need
  * the Ocp-Apim-Subscription-Key header. One request meets at most one fault, checked in this
  * order: resetNext, failNext, resetMidResponseNext. Requests to the control endpoint never meet
  * a fault or the latency.
@@ -84,6 +87,7 @@ export class FaultController {
   readonly enabled: boolean;
   private readonly startLatencyMs: number;
   private current: FaultSettings;
+  private writes = 0;
 
   constructor(enabled: boolean, startLatencyMs = 0) {
     this.enabled = enabled;
@@ -97,6 +101,15 @@ export class FaultController {
 
   get latencyMs(): number {
     return this.current.latencyMs;
+  }
+
+  /** Writes carried out so far (see the comment at the top); counted with injection on or off. */
+  get appliedWrites(): number {
+    return this.writes;
+  }
+
+  recordAppliedWrite(): void {
+    this.writes += 1;
   }
 
   /** Merges the given settings in; throws on invalid settings or when injection is off. */

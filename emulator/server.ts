@@ -47,6 +47,8 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+const WRITE_METHODS: ReadonlySet<string> = new Set(['PUT', 'PATCH', 'DELETE']);
+
 /** Requests still running this long after close() are cut, so close() always ends. */
 const CLOSE_GRACE_MS = 3_000;
 
@@ -149,6 +151,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       checkSubscriptionKey(req.headers, options.key);
       throw new ApiError(400, 'InvalidArgument', 'The request URL is malformed.');
     });
+    if (WRITE_METHODS.has(req.method ?? '') && response.status >= 200 && response.status < 300) {
+      faults.recordAppliedWrite();
+    }
     if (fault?.kind === 'reset-mid-response') writeHalfThenDestroy(res, response);
     else writeResponse(res, response);
   }

@@ -1,4 +1,4 @@
-import type { Dataset } from '../../shared/contract/dataset';
+import type { Dataset, DatasetFields } from '../../shared/contract/dataset';
 import {
   API_VERSION,
   DATASETS_PATH,
@@ -47,6 +47,30 @@ export async function patchDataset(
     body: JSON.stringify(changes),
   });
   if (!response.ok) throw new Error(`PATCH ${name} answered ${response.status}`);
+  return (await response.json()) as Dataset;
+}
+
+/** Someone else deletes the dataset (unconditional). */
+export async function deleteDataset(emulator: RunningEmulator, name: string): Promise<void> {
+  const response = await fetch(datasetUrl(emulator, name), {
+    method: 'DELETE',
+    headers: keyHeader,
+  });
+  if (response.status !== 204) throw new Error(`DELETE ${name} answered ${response.status}`);
+}
+
+/** Someone else registers a dataset under `name`. */
+export async function putDataset(
+  emulator: RunningEmulator,
+  name: string,
+  fields: DatasetFields,
+): Promise<Dataset> {
+  const response = await fetch(datasetUrl(emulator, name), {
+    method: 'PUT',
+    headers: { ...keyHeader, 'Content-Type': PATCH_CONTENT_TYPE },
+    body: JSON.stringify(fields),
+  });
+  if (!response.ok) throw new Error(`PUT ${name} answered ${response.status}`);
   return (await response.json()) as Dataset;
 }
 

@@ -24,9 +24,11 @@ export interface WebApp {
 export async function startWebApp(
   dataDir = mkdtempSync(join(tmpdir(), 'dm-e2e-')),
 ): Promise<WebApp> {
+  // Node itself with tsx's loader, not the tsx command: that one runs the server in a child
+  // process, so a signal such as SIGKILL (a crash, for the tests) would not reach the server.
   const child = spawn(
-    join(repo, 'node_modules', '.bin', 'tsx'),
-    ['electron/web/cli.ts', '--port', '0', '--data-dir', dataDir, '--no-open'],
+    process.execPath,
+    ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--data-dir', dataDir, '--no-open'],
     { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
   );
   let text = '';

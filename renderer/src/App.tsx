@@ -8,14 +8,14 @@ import { UnsavedChangesProvider } from './navigation/unsaved-changes';
 import { createQueryClient } from './query/query-client';
 import { usePrefersDark } from './theme/use-prefers-dark';
 
-export function App({ api, mode }: { api: DatasetManagerApi; mode: 'desktop' | 'browser' }) {
+export function App({ api }: { api: DatasetManagerApi }) {
   const [queryClient] = useState(createQueryClient);
   const dark = usePrefersDark();
   return (
     <ApiProvider api={api}>
       <QueryClientProvider client={queryClient}>
         <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>
-          <UnsavedChangesProvider warnOnUnload={mode === 'browser'}>
+          <UnsavedChangesProvider>
             <MainWindow />
           </UnsavedChangesProvider>
         </FluentProvider>

@@ -6,9 +6,9 @@ import './global.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');
-const { api, mode } = chooseApi();
+const { api } = chooseApi();
 createRoot(container).render(
   <StrictMode>
-    <App api={api} mode={mode} />
+    <App api={api} />
   </StrictMode>,
 );

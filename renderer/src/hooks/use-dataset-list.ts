@@ -3,6 +3,7 @@ import type { RedactedDataset } from '../../../shared/contract/redacted-dataset'
 import type { DatasetManagerApi } from '../../../shared/ipc/contract';
 import { call } from '../api/app-error';
 import { useApi } from '../api/api-context';
+import { markListingArrived } from '../components/datasets/listing-marks';
 import { queryKeys } from '../query/query-keys';
 
 /**
@@ -15,6 +16,7 @@ async function* listingChunks(
   signal: AbortSignal,
 ): AsyncGenerator<RedactedDataset[]> {
   let chunk = await call(api.startDatasetListing({ connectionId }));
+  markListingArrived();
   yield chunk.items;
   while (!chunk.done && !signal.aborted) {
     chunk = await call(api.continueDatasetListing({ listingId: chunk.listingId }));

@@ -9,8 +9,24 @@ export function useRegisterDataset(connectionId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ name, fields }: { name: string; fields: DatasetFields }) =>
-      call(api.registerDataset({ connectionId, name, fields })),
+    mutationFn: ({
+      name,
+      fields,
+      useDraftSasToken,
+    }: {
+      name: string;
+      fields: DatasetFields;
+      /** SAS without a token in `fields` means the token kept with the draft (main has it). */
+      useDraftSasToken?: boolean;
+    }) =>
+      call(
+        api.registerDataset({
+          connectionId,
+          name,
+          fields,
+          ...(useDraftSasToken ? { useDraftSasToken } : {}),
+        }),
+      ),
     onSuccess: (dataset) => {
       rememberDataset(queryClient, connectionId, dataset);
       refreshNow();

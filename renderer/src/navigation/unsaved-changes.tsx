@@ -14,6 +14,8 @@ interface UnsavedState {
   dirty: boolean;
   /** What has the edits, for the question ("your changes to flowers"). */
   subject: string;
+  /** Called when the user agrees to lose the edits, so nothing keeps them (their draft). */
+  onDiscard?: () => void;
 }
 
 interface UnsavedChangesApi {
@@ -29,33 +31,32 @@ const UnsavedChangesContext = createContext<UnsavedChangesApi | null>(null);
  * One place decides whether leaving the editor loses work: every way out (another dataset,
  * another connection, New dataset, removing the connection) asks through `leave`.
  */
-export function UnsavedChangesProvider({
-  children,
-  warnOnUnload,
-}: {
-  children: ReactNode;
-  /** In a browser tab, closing or reloading the page would lose edits too. */
-  warnOnUnload: boolean;
-}) {
+export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
   const state = useRef<UnsavedState>({ dirty: false, subject: '' });
-  const [pending, setPending] = useState<{ proceed: () => void; subject: string } | null>(null);
+  const [pending, setPending] = useState<{
+    proceed: () => void;
+    subject: string;
+    onDiscard?: () => void;
+  } | null>(null);
 
   const report = useCallback((next: UnsavedState) => {
     state.current = next;
   }, []);
   const leave = useCallback((proceed: () => void) => {
     if (!state.current.dirty) proceed();
-    else setPending({ proceed, subject: state.current.subject });
+    else
+      setPending({ proceed, subject: state.current.subject, onDiscard: state.current.onDiscard });
   }, []);
 
+  // Closing or reloading the page would lose edits too: a browser asks itself, and the desktop
+  // app asks in main's dialog (will-prevent-unload).
   useEffect(() => {
-    if (!warnOnUnload) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (state.current.dirty) event.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [warnOnUnload]);
+  }, []);
 
   const api = useMemo(() => ({ report, leave }), [report, leave]);
   return (
@@ -72,6 +73,7 @@ export function UnsavedChangesProvider({
           // The editor clears the flag itself when it closes; if the way out is cancelled
           // later (e.g. removing its connection), its edits are still there and still count.
           const proceed = pending?.proceed;
+          pending?.onDiscard?.();
           setPending(null);
           proceed?.();
         }}
@@ -97,10 +99,14 @@ export function useLeaveGuard(): (proceed: () => void) => void {
 }
 
 /** For the editor: keeps the guard told while it is on screen, and clears it when it goes. */
-export function useReportUnsavedChanges(dirty: boolean, subject: string): void {
+export function useReportUnsavedChanges(
+  dirty: boolean,
+  subject: string,
+  onDiscard?: () => void,
+): void {
   const { report } = useUnsavedChanges();
   useEffect(() => {
-    report({ dirty, subject });
-  }, [report, dirty, subject]);
+    report({ dirty, subject, onDiscard });
+  }, [report, dirty, subject, onDiscard]);
   useEffect(() => () => report({ dirty: false, subject: '' }), [report]);
 }

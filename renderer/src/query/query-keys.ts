@@ -6,4 +6,6 @@ export const queryKeys = {
   dataset: (connectionId: string, name: string) => ['dataset', connectionId, name] as const,
   /** Prefix of every single-dataset entry of one connection. */
   datasetsOf: (connectionId: string) => ['dataset', connectionId] as const,
+  /** Unsaved edits from the last session, read once at start. */
+  restoredDrafts: ['restored-drafts'] as const,
 };

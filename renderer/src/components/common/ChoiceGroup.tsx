@@ -68,7 +68,8 @@ interface ChoiceGroupProps<T extends string> {
   /** Id of the element that names the group. */
   labelledBy: string;
   choices: readonly Choice<T>[];
-  value: T;
+  /** Undefined while nothing is chosen yet. */
+  value: T | undefined;
   onChange: (value: T) => void;
   onBlur?: () => void;
   describedBy?: string;

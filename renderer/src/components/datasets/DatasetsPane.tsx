@@ -19,6 +19,7 @@ import { useDatasetList } from '../../hooks/use-dataset-list';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Pane } from '../layout/Pane';
 import { DatasetGrid } from './DatasetGrid';
+import { useFirstRowsMark } from './listing-marks';
 
 const useStyles = makeStyles({
   pane: { backgroundColor: tokens.colorNeutralBackground1 },
@@ -80,6 +81,8 @@ export function DatasetsPane({ connection, selectedName, onOpen, onNew }: Datase
         : all.filter((d) => d.name.toLowerCase().includes(deferredFilter)),
     [all, deferredFilter],
   );
+
+  useFirstRowsMark(visible.length > 0, all);
 
   const loading = list.isFetching;
   const loaded = all?.length ?? 0;

@@ -9,15 +9,24 @@ interface DatasetFormSectionsProps {
   /** The dataset as loaded; absent while creating one. */
   base?: RedactedDataset;
   hasSavedSasToken: boolean;
+  /** A token typed before a restart is kept with the unsaved edits. */
+  keptSasToken?: boolean;
 }
 
 /** The editor's fields, the same for a new dataset and an existing one. */
-export function DatasetFormSections({ base, hasSavedSasToken }: DatasetFormSectionsProps) {
+export function DatasetFormSections({
+  base,
+  hasSavedSasToken,
+  keptSasToken,
+}: DatasetFormSectionsProps) {
   return (
     <>
       <GeneralFields nameEditable={base === undefined} />
       <AnnotationUriFields />
-      <StorageAuthenticationFields hasSavedSasToken={hasSavedSasToken} />
+      <StorageAuthenticationFields
+        hasSavedSasToken={hasSavedSasToken}
+        keptSasToken={keptSasToken}
+      />
       <CustomPropertyFields />
       {base ? <DatasetFacts dataset={base} /> : null}
     </>

@@ -1,6 +1,7 @@
-import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentEditRegular } from '@fluentui/react-icons';
 import type { ConnectionSummary } from '../../../../shared/ipc/contract';
+import { findRestoredDraft, useRestoredDrafts } from '../../drafts/restored-drafts';
 import { ExistingDatasetEditor } from './ExistingDatasetEditor';
 import { NewDatasetEditor } from './NewDatasetEditor';
 import { useEditorStyles } from './editor-styles';
@@ -40,20 +41,30 @@ export function EditorPane({
 }: EditorPaneProps) {
   const styles = useStyles();
   const editorStyles = useEditorStyles();
+  const drafts = useRestoredDrafts();
+  const restoredFor = (datasetName: string | null) =>
+    connection && findRestoredDraft(drafts.data, { connectionId: connection.id, datasetName });
   const content =
-    connection && selection.kind === 'dataset' ? (
+    // An editor opens with its draft from the last session, so it waits for the list.
+    drafts.isPending && selection.kind !== 'none' ? (
+      <div className={editorStyles.centre}>
+        <Spinner size="small" label="Opening…" />
+      </div>
+    ) : connection && selection.kind === 'dataset' ? (
       <ExistingDatasetEditor
         // A fresh editor per dataset: nothing typed for one can leak into another.
         key={`${connection.id}\n${selection.name}`}
         connection={connection}
         name={selection.name}
         justCreated={selection.created === true}
+        restored={restoredFor(selection.name)}
         onDeleted={onDeleted}
       />
     ) : connection && selection.kind === 'new' ? (
       <NewDatasetEditor
         key={connection.id}
         connection={connection}
+        restored={restoredFor(null)}
         onCreated={onCreated}
         onCancel={onCancelNew}
       />

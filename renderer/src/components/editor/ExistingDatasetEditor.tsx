@@ -21,14 +21,20 @@ import {
 } from '../../forms/dataset-form';
 import type { DatasetFormValues } from '../../forms/dataset-form';
 import { showServiceProblems } from '../../forms/service-problems';
+import { formValuesOver } from '../../drafts/draft-values';
+import type { RestoredDraft } from '../../drafts/draft-values';
+import { changesWithKeptSasToken } from '../../drafts/kept-sas-token';
+import { useDraftAutosave, useEditorDraft } from '../../drafts/use-editor-draft';
 import { useDataset, useFetchDataset } from '../../hooks/use-dataset';
 import { useDatasetSave } from '../../hooks/use-dataset-save';
-import { useDeleteDataset } from '../../hooks/use-delete-dataset';
+import { useSaveConflict } from '../../hooks/use-save-conflict';
 import { useSaveShortcut } from '../../hooks/use-save-shortcut';
 import { useReportUnsavedChanges } from '../../navigation/unsaved-changes';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { SaveConflictDialogs } from '../conflict/SaveConflictDialogs';
 import { DatasetFormSections } from './DatasetFormSections';
+import { DeleteDatasetDialog } from './DeleteDatasetDialog';
 import { EditorFrame } from './EditorFrame';
 import { useEditorStyles } from './editor-styles';
 import { OutcomeNotice } from './outcome-notice';
@@ -39,6 +45,8 @@ interface ExistingDatasetEditorProps {
   name: string;
   /** Registered a moment ago from New dataset: the editor opens saying so. */
   justCreated: boolean;
+  /** Unsaved edits of this dataset from the last session. */
+  restored: RestoredDraft | undefined;
   onDeleted: (name: string) => void;
 }
 
@@ -46,6 +54,7 @@ export function ExistingDatasetEditor({
   connection,
   name,
   justCreated,
+  restored,
   onDeleted,
 }: ExistingDatasetEditorProps) {
   const styles = useEditorStyles();
@@ -71,6 +80,7 @@ export function ExistingDatasetEditor({
       latest={query.data}
       refreshError={query.isError ? toAppError(query.error) : null}
       justCreated={justCreated}
+      restored={restored}
       onDeleted={onDeleted}
     />
   );
@@ -82,6 +92,7 @@ interface LoadedDatasetEditorProps {
   latest: RedactedDataset;
   refreshError: AppError | null;
   justCreated: boolean;
+  restored: RestoredDraft | undefined;
   onDeleted: (name: string) => void;
 }
 
@@ -90,25 +101,31 @@ function LoadedDatasetEditor({
   latest,
   refreshError,
   justCreated,
+  restored,
   onDeleted,
 }: LoadedDatasetEditorProps) {
   const styles = useEditorStyles();
   const titleId = useId('editor-title-');
 
+  const draft = useEditorDraft(connection.id, latest.name, restored);
   // `base` is the version the edits apply to: its eTag guards the save. It moves only on
   // purpose (save, reload, discard) or when fresher data arrives while nothing is edited.
-  const [base, setBase] = useState(latest);
-  const hasSavedSasToken = savedSasTokenOf(base);
+  // A restored draft brings its own: the version loaded when the editing began.
+  const [base, setBase] = useState(draft.restored?.base ?? latest);
+  const hasSavedSasToken = savedSasTokenOf(base) || draft.keptSasToken;
   const schema = useMemo(
     () => datasetFormSchema({ mode: 'edit', hasSavedSasToken }),
     [hasSavedSasToken],
   );
   const resolver = useMemo(() => zodResolver(schema), [schema]);
-  const baseValues = useMemo(() => toFormValues(base), [base]);
+  const baseValues = useMemo(() => formValuesOver(base, draft.restored), [base, draft.restored]);
   const form = useForm<DatasetFormValues>({ resolver, mode: 'onChange', values: baseValues });
   const { trigger, reset, setError } = form;
   const values = useWatch({ control: form.control }) as DatasetFormValues;
-  const changes = useMemo(() => changesFromForm(base, values), [base, values]);
+  const changes = useMemo(
+    () => changesWithKeptSasToken(changesFromForm(base, values), values, draft.keptSasToken),
+    [base, values, draft.keptSasToken],
+  );
   const dirty = hasChanges(changes);
   const valid = useMemo(() => schema.safeParse(values).success, [schema, values]);
 
@@ -123,11 +140,11 @@ function LoadedDatasetEditor({
     if (dirty && !valid) void trigger();
   }, [dirty, valid, trigger]);
 
-  useReportUnsavedChanges(dirty, `“${base.name}”`);
+  useReportUnsavedChanges(dirty, `“${base.name}”`, draft.dropOnClose);
+  useDraftAutosave(draft, { base, values, dirty });
 
   const saver = useDatasetSave(connection.id);
   const fetchDataset = useFetchDataset(connection.id, base.name);
-  const remove = useDeleteDataset(connection.id);
   const [outcome, setOutcome] = useState<EditorOutcome | null>(
     justCreated ? { kind: 'saved' } : null,
   );
@@ -137,25 +154,45 @@ function LoadedDatasetEditor({
   const busy = saver.isSaving || reloading;
 
   const adopt = (dataset: RedactedDataset) => {
+    draft.drop();
     setBase(dataset);
     // `values` follows `base`, but an identical base would not reset typed tokens: say it.
     reset(toFormValues(dataset));
   };
 
+  const conflict = useSaveConflict({
+    connectionId: connection.id,
+    save: saver.save,
+    onSaved: (dataset) => {
+      adopt(dataset);
+      setOutcome({ kind: 'saved' });
+    },
+    onReload: () => void reload(),
+    onKeepEditing: (error) =>
+      setOutcome({ kind: error.kind === 'conflict' ? 'conflict' : 'failed', error }),
+  });
+
   const save = async () => {
-    if (busy || !dirty) return;
+    if (busy || !dirty || conflict.isOpen) return;
     if (!valid) {
       void trigger(undefined, { shouldFocus: true });
       return;
     }
     setOutcome(null);
-    const result = await saver.save({ base, changes });
+    const result = await saver.save({
+      base,
+      changes,
+      useDraftSasToken: draft.usesKeptSasToken(values),
+    });
     if (result.kind === 'saved') {
       adopt(result.dataset);
       setOutcome({ kind: 'saved' });
       return;
     }
-    if (result.kind === 'failed') showServiceProblems(setError, result.error);
+    const mine = form.getValues();
+    const usesKeptSasToken = draft.usesKeptSasToken(mine);
+    if (conflict.takeOver(result, { base, values: mine, usesKeptSasToken })) return;
+    showServiceProblems(setError, result.error);
     setOutcome(result);
   };
   useSaveShortcut(() => void save());
@@ -188,6 +225,7 @@ function LoadedDatasetEditor({
         disabled={!dirty || busy}
         onClick={() => {
           setOutcome(null);
+          draft.drop();
           reset(toFormValues(base));
         }}
       >
@@ -206,10 +244,7 @@ function LoadedDatasetEditor({
         className={styles.danger}
         icon={<DeleteRegular />}
         disabled={busy}
-        onClick={() => {
-          remove.reset();
-          setAskDelete(true);
-        }}
+        onClick={() => setAskDelete(true)}
       >
         Delete dataset
       </Button>
@@ -243,7 +278,11 @@ function LoadedDatasetEditor({
             void save();
           }}
         >
-          <DatasetFormSections base={base} hasSavedSasToken={hasSavedSasToken} />
+          <DatasetFormSections
+            base={base}
+            hasSavedSasToken={hasSavedSasToken}
+            keptSasToken={draft.keptSasToken}
+          />
         </form>
       </EditorFrame>
 
@@ -261,30 +300,24 @@ function LoadedDatasetEditor({
           lost.
         </p>
       </ConfirmDialog>
-      <ConfirmDialog
-        open={askDelete}
-        title="Delete dataset?"
-        confirmLabel="Delete"
-        busyLabel="Deleting…"
-        busy={remove.isPending}
-        error={remove.error ? toAppError(remove.error) : null}
-        destructive
-        onCancel={() => setAskDelete(false)}
-        onConfirm={() =>
-          remove.mutate(base, {
-            onSuccess: () => {
-              setAskDelete(false);
-              onDeleted(base.name);
-            },
-          })
-        }
-      >
-        <p>
-          Delete “{base.name}” from {connection.name}? The service forgets the dataset; the
-          annotation files in storage stay where they are.
-          {dirty ? ' Your unsaved changes are lost too.' : ''}
-        </p>
-      </ConfirmDialog>
+      {askDelete ? (
+        <DeleteDatasetDialog
+          connection={connection}
+          base={base}
+          dirty={dirty}
+          onCancel={() => setAskDelete(false)}
+          onDeleted={(name) => {
+            draft.drop();
+            setAskDelete(false);
+            onDeleted(name);
+          }}
+          onReload={() => {
+            setAskDelete(false);
+            void reload();
+          }}
+        />
+      ) : null}
+      <SaveConflictDialogs conflict={conflict} />
     </FormProvider>
   );
 }

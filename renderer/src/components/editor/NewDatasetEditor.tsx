@@ -9,6 +9,12 @@ import { toAppError } from '../../api/app-error';
 import { EMPTY_DATASET_FORM, datasetFormSchema, fieldsFromForm } from '../../forms/dataset-form';
 import type { DatasetFormValues } from '../../forms/dataset-form';
 import { showServiceProblems } from '../../forms/service-problems';
+import type { RestoredDraft } from '../../drafts/draft-values';
+import {
+  useDraftAutosave,
+  useEditorDraft,
+  useRestoreNewDatasetForm,
+} from '../../drafts/use-editor-draft';
 import { useRegisterDataset } from '../../hooks/use-register-dataset';
 import { useSaveShortcut } from '../../hooks/use-save-shortcut';
 import { useReportUnsavedChanges } from '../../navigation/unsaved-changes';
@@ -18,19 +24,30 @@ import { DatasetFormSections } from './DatasetFormSections';
 import { EditorFrame } from './EditorFrame';
 import { useEditorStyles } from './editor-styles';
 
-const CREATE_SCHEMA = datasetFormSchema({ mode: 'create', hasSavedSasToken: false });
-
 interface NewDatasetEditorProps {
   connection: ConnectionSummary;
+  /** Unsaved edits of a new dataset on this connection from the last session. */
+  restored: RestoredDraft | undefined;
   onCreated: (name: string) => void;
   onCancel: () => void;
 }
 
 /** New dataset: the same fields with the name editable; Save registers it (PUT). */
-export function NewDatasetEditor({ connection, onCreated, onCancel }: NewDatasetEditorProps) {
+export function NewDatasetEditor({
+  connection,
+  restored,
+  onCreated,
+  onCancel,
+}: NewDatasetEditorProps) {
   const styles = useEditorStyles();
   const titleId = useId('editor-title-');
-  const resolver = useMemo(() => zodResolver(CREATE_SCHEMA), []);
+  const draft = useEditorDraft(connection.id, null, restored);
+  // A token kept with the draft counts as given, as a saved one does when editing.
+  const schema = useMemo(
+    () => datasetFormSchema({ mode: 'create', hasSavedSasToken: draft.keptSasToken }),
+    [draft.keptSasToken],
+  );
+  const resolver = useMemo(() => zodResolver(schema), [schema]);
   const form = useForm<DatasetFormValues>({
     resolver,
     mode: 'onChange',
@@ -38,8 +55,9 @@ export function NewDatasetEditor({ connection, onCreated, onCancel }: NewDataset
   });
   const { trigger, reset, setError } = form;
   const values = useWatch({ control: form.control }) as DatasetFormValues;
+  useRestoreNewDatasetForm(reset, draft.restored);
   const dirty = form.formState.isDirty;
-  const valid = useMemo(() => CREATE_SCHEMA.safeParse(values).success, [values]);
+  const valid = useMemo(() => schema.safeParse(values).success, [schema, values]);
   const register = useRegisterDataset(connection.id);
   const [failure, setFailure] = useState<AppError | null>(null);
 
@@ -47,7 +65,8 @@ export function NewDatasetEditor({ connection, onCreated, onCancel }: NewDataset
     if (dirty && !valid) void trigger();
   }, [dirty, valid, trigger]);
 
-  useReportUnsavedChanges(dirty, 'the new dataset');
+  useReportUnsavedChanges(dirty, 'the new dataset', draft.dropOnClose);
+  useDraftAutosave(draft, { base: null, values, dirty });
 
   const save = async () => {
     if (register.isPending || !dirty) return;
@@ -58,7 +77,12 @@ export function NewDatasetEditor({ connection, onCreated, onCancel }: NewDataset
     setFailure(null);
     const name = values.name;
     try {
-      await register.mutateAsync({ name, fields: fieldsFromForm(values) });
+      await register.mutateAsync({
+        name,
+        fields: fieldsFromForm(values),
+        useDraftSasToken: draft.usesKeptSasToken(values),
+      });
+      draft.drop();
       reset(values);
       onCreated(name);
     } catch (error) {
@@ -96,6 +120,7 @@ export function NewDatasetEditor({ connection, onCreated, onCancel }: NewDataset
         disabled={!dirty || register.isPending}
         onClick={() => {
           setFailure(null);
+          draft.drop();
           reset(EMPTY_DATASET_FORM);
         }}
       >
@@ -145,7 +170,10 @@ export function NewDatasetEditor({ connection, onCreated, onCancel }: NewDataset
             void save();
           }}
         >
-          <DatasetFormSections hasSavedSasToken={false} />
+          <DatasetFormSections
+            hasSavedSasToken={draft.keptSasToken}
+            keptSasToken={draft.keptSasToken}
+          />
         </form>
       </EditorFrame>
     </FormProvider>

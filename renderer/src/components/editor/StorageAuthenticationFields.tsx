@@ -29,7 +29,16 @@ const EXPLANATIONS: Record<DatasetFormValues['authKind'], string> = {
   sas: 'The service appends a shared access signature to each file address.',
 };
 
-export function StorageAuthenticationFields({ hasSavedSasToken }: { hasSavedSasToken: boolean }) {
+interface StorageAuthenticationFieldsProps {
+  hasSavedSasToken: boolean;
+  /** A token typed before a restart is kept with the unsaved edits (the page never has it). */
+  keptSasToken?: boolean;
+}
+
+export function StorageAuthenticationFields({
+  hasSavedSasToken,
+  keptSasToken = false,
+}: StorageAuthenticationFieldsProps) {
   const styles = useStyles();
   const titleId = useId('auth-title-');
   const explanationId = useId('auth-explanation-');
@@ -67,9 +76,11 @@ export function StorageAuthenticationFields({ hasSavedSasToken }: { hasSavedSasT
               label="SAS token"
               validationMessage={fieldState.error?.message}
               hint={
-                hasSavedSasToken
-                  ? 'A token is saved; type a new one to replace it.'
-                  : 'Only the token, the part after “?”: sv=…&sig=…'
+                keptSasToken
+                  ? 'The token you typed is kept safely with your unsaved edits; type a new one to replace it.'
+                  : hasSavedSasToken
+                    ? 'A token is saved; type a new one to replace it.'
+                    : 'Only the token, the part after “?”: sv=…&sig=…'
               }
             >
               <Input

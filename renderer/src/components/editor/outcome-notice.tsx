@@ -20,7 +20,7 @@ export function OutcomeNotice({ outcome }: { outcome: EditorOutcome | null }) {
       <ErrorAlert
         error={error}
         title="Not saved: someone else changed this dataset"
-        advice="It changed on the service since you loaded it. Your edits are still here; Reload gets the current version and drops them."
+        advice="It changed on the service since you loaded it. Your edits are still here: Save again to merge them with the current version, or Reload to take it and drop them."
       />
     );
   }

@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useAppInfo } from '../../hooks/use-app-info';
+import { RestoredDraftsNotice } from '../../drafts/RestoredDraftsNotice';
 import { useConnections } from '../../hooks/use-connections';
 import { useLeaveGuard } from '../../navigation/unsaved-changes';
 import { ConnectionsPane } from '../connections/ConnectionsPane';
@@ -66,6 +67,7 @@ export function MainWindow() {
     <div className={styles.window}>
       <AppHeader info={appInfo.data} />
       <AppNotices notices={appInfo.data?.notices ?? []} />
+      <RestoredDraftsNotice connections={all} />
       <main className={styles.panes}>
         <ConnectionsPane
           selected={connection}
