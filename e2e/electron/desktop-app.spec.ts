@@ -4,16 +4,18 @@ import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 import type { DatasetManagerApi } from '../../shared/ipc/contract';
+import { button, openDataset, savedStatus } from '../support/ui';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 
-test('the desktop app starts isolated and saves a dataset through IPC', async () => {
+test('the desktop app starts isolated and saves a dataset from its editor', async () => {
   const executablePath = findElectronBinary();
   if (!executablePath) throw new Error('This project runs only where an Electron binary exists.');
   const userData = mkdtempSync(join(tmpdir(), 'dm-electron-'));
   const app = await electron.launch({
     executablePath,
-    args: [join(repo, 'out', 'main', 'index.js'), `--user-data-dir=${userData}`, '--no-sandbox'],
+    // The project folder as the app: Electron reads package.json's main (out/main/index.js).
+    args: [repo, `--user-data-dir=${userData}`, '--no-sandbox'],
   });
   try {
     const page = await app.firstWindow();
@@ -26,24 +28,22 @@ test('the desktop app starts isolated and saves a dataset through IPC', async ()
       'undefined',
     );
 
-    const saved = await page.evaluate(async () => {
-      const api = (globalThis as unknown as { datasetManager: DatasetManagerApi }).datasetManager;
-      const listing = await api.startDatasetListing({ connectionId: 'local-emulator' });
-      if (!listing.ok) return listing;
-      const first = listing.value.items[0]!;
-      const updated = await api.updateDataset({
+    // Save through the UI: the Local emulator is there from the first start.
+    await openDataset(page, 'wildlife-camera-traps');
+    await page
+      .getByRole('combobox', { name: 'Annotation kind' })
+      .selectOption({ label: 'Image object detection' });
+    await button(page, 'Save').click();
+    await expect(savedStatus(page)).toBeVisible();
+
+    // And read it back through the preload's named API, as the page sees the service.
+    const again = await page.evaluate(() =>
+      (globalThis as unknown as { datasetManager: DatasetManagerApi }).datasetManager.getDataset({
         connectionId: 'local-emulator',
-        name: first.name,
-        ifMatch: first.eTag,
-        changes: { customProperties: { reviewedBy: 'electron-e2e' } },
-      });
-      const again = await api.getDataset({ connectionId: 'local-emulator', name: first.name });
-      return { updated, again };
-    });
-    expect(saved).toMatchObject({
-      updated: { ok: true },
-      again: { ok: true, value: { customProperties: { reviewedBy: 'electron-e2e' } } },
-    });
+        name: 'wildlife-camera-traps',
+      }),
+    );
+    expect(again).toMatchObject({ ok: true, value: { annotationKind: 'imageObjectDetection' } });
   } finally {
     await app.close();
   }
