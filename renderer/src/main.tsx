@@ -6,7 +6,7 @@ import './global.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');
-const { api } = chooseApi();
+const api = chooseApi();
 createRoot(container).render(
   <StrictMode>
     <App api={api} />

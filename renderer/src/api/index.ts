@@ -10,8 +10,8 @@ declare global {
 }
 
 /** The desktop app's preload API when there is one, otherwise the browser-mode bridge. */
-export function chooseApi(): { api: DatasetManagerApi; mode: 'desktop' | 'browser' } {
-  if (window.datasetManager) return { api: window.datasetManager, mode: 'desktop' };
+export function chooseApi(): DatasetManagerApi {
+  if (window.datasetManager) return window.datasetManager;
   const token = takeBridgeToken(window.location, window.history, window.sessionStorage);
-  return { api: apiFromContract(bridgeTransport(token)), mode: 'browser' };
+  return apiFromContract(bridgeTransport(token));
 }
