@@ -2,6 +2,7 @@ import { mergeClasses } from '@fluentui/react-components';
 import type { MergeRow } from '../../../../shared/merge/merge-types';
 import type { MergeAuth } from '../../conflict/merge-auth';
 import { shownValue } from '../../conflict/shown-value';
+import { ComparisonTable } from './ComparisonTable';
 import { FieldValue } from './FieldValue';
 import { useComparisonStyles } from './comparison-styles';
 
@@ -14,45 +15,23 @@ interface ChangesTableProps {
 export function ChangesTable({ rows, loaded }: ChangesTableProps) {
   const styles = useComparisonStyles();
   return (
-    <div className={styles.frame}>
-      <table className={styles.table} aria-label="Changes since you opened it">
-        <colgroup>
-          <col className={styles.fieldColumn} />
-          <col />
-          <col />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col" className={styles.head}>
-              Field
-            </th>
-            <th scope="col" className={styles.head}>
-              When you opened it
-            </th>
-            <th scope="col" className={styles.head}>
-              Now
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.field} className={styles.row}>
-              <th scope="row" className={mergeClasses(styles.cell, styles.rowHead)}>
-                <span className={styles.fieldName}>{row.label}</span>
-              </th>
-              <td className={styles.cell}>
-                <FieldValue value={shownValue(row.field, row.base, loaded)} unchanged />
-              </td>
-              <td className={styles.cell}>
-                <FieldValue
-                  value={shownValue(row.field, row.theirs, loaded)}
-                  loaded={shownValue(row.field, row.base, loaded)}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ComparisonTable label="Changes since you opened it" columns={['When you opened it', 'Now']}>
+      {rows.map((row) => (
+        <tr key={row.field} className={styles.row}>
+          <th scope="row" className={mergeClasses(styles.cell, styles.rowHead)}>
+            <span className={styles.fieldName}>{row.label}</span>
+          </th>
+          <td className={styles.cell}>
+            <FieldValue value={shownValue(row.field, row.base, loaded)} unchanged />
+          </td>
+          <td className={styles.cell}>
+            <FieldValue
+              value={shownValue(row.field, row.theirs, loaded)}
+              loaded={shownValue(row.field, row.base, loaded)}
+            />
+          </td>
+        </tr>
+      ))}
+    </ComparisonTable>
   );
 }

@@ -12,6 +12,7 @@ import type { MergeAuth } from '../../conflict/merge-auth';
 import { SOURCE_LABELS, changedBy, rowResult } from '../../conflict/merge-row-view';
 import { shownValue } from '../../conflict/shown-value';
 import { ChoiceGroup } from '../common/ChoiceGroup';
+import { ComparisonTable } from './ComparisonTable';
 import { FieldValue } from './FieldValue';
 import { useComparisonStyles } from './comparison-styles';
 
@@ -55,45 +56,18 @@ interface MergeTableProps {
 
 /** Every field that changed on either side: yours, theirs and what the save would hold. */
 export function MergeTable({ outcome, choices, onChoose }: MergeTableProps) {
-  const styles = useComparisonStyles();
   return (
-    <div className={styles.frame}>
-      <table className={styles.table} aria-label="Changed fields">
-        <colgroup>
-          <col className={styles.fieldColumn} />
-          <col />
-          <col />
-          <col />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col" className={styles.head}>
-              Field
-            </th>
-            <th scope="col" className={styles.head}>
-              Yours
-            </th>
-            <th scope="col" className={styles.head}>
-              Theirs
-            </th>
-            <th scope="col" className={styles.head}>
-              Result
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {outcome.rows.map((row) => (
-            <MergeTableRow
-              key={row.field}
-              row={row}
-              loaded={outcome.base.authentication}
-              side={choices[row.field]}
-              onChoose={onChoose}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ComparisonTable label="Changed fields" columns={['Yours', 'Theirs', 'Result']}>
+      {outcome.rows.map((row) => (
+        <MergeTableRow
+          key={row.field}
+          row={row}
+          loaded={outcome.base.authentication}
+          side={choices[row.field]}
+          onChoose={onChoose}
+        />
+      ))}
+    </ComparisonTable>
   );
 }
 
