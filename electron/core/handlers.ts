@@ -87,22 +87,21 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'connections:update': (request) => deps.connections.update(request),
     'connections:remove': (request) => deps.connections.remove(request.id),
     'connections:test': async (request) => {
-      let credentials: Result<{ endpoint: string; key: string }>;
+      // The form's endpoint and key, where given, over the saved connection's (the schema
+      // ensures one of the two is complete).
+      let credentials = { endpoint: request.endpoint ?? '', key: request.key ?? '' };
       if (
         request.id !== undefined &&
         (request.endpoint === undefined || request.key === undefined)
       ) {
         const saved = await deps.connections.getCredentials(request.id);
         if (!saved.ok) return saved;
-        credentials = ok({
+        credentials = {
           endpoint: request.endpoint ?? saved.value.endpoint,
           key: request.key ?? saved.value.key,
-        });
-      } else {
-        credentials = ok({ endpoint: request.endpoint ?? '', key: request.key ?? '' });
+        };
       }
-      if (!credentials.ok) return credentials;
-      const page = await deps.makeClient(credentials.value).listPage({ skip: 0, top: 1 });
+      const page = await deps.makeClient(credentials).listPage({ skip: 0, top: 1 });
       return page.ok ? ok({ datasetsOnFirstPage: page.value.value.length }) : page;
     },
     'datasets:listStart': (request) =>
