@@ -12,19 +12,30 @@ import { createListingRegistry } from './listings';
 
 type AuthenticationChange = { kind: StorageAuthentication['kind']; sasToken?: string } | undefined;
 
-/** Fills in the SAS token kept with a draft when the page asks for it (it never has it back). */
+/**
+ * Fills in the SAS token kept with a draft when the page asks for it (it never has it back),
+ * if it was typed for this draft and for where these credentials send it.
+ */
 async function withDraftToken(
   auth: AuthenticationChange,
   useDraftSasToken: boolean | undefined,
   drafts: DraftsService,
   ref: DraftRef,
+  credentials: ConnectionCredentials,
 ): Promise<Result<StorageAuthentication | undefined>> {
   if (!auth) return ok(undefined);
   if (auth.kind !== 'sas' || auth.sasToken !== undefined || !useDraftSasToken) {
     return ok(auth as StorageAuthentication);
   }
-  const token = await drafts.sasTokenOf(ref);
+  const token = await drafts.sasTokenOf(ref, credentials.destination);
   return token.ok ? ok({ kind: 'sas', sasToken: token.value }) : token;
+}
+
+/** The endpoint and key to call the service with, and where a draft's SAS token may go. */
+interface ConnectionCredentials {
+  endpoint: string;
+  key: string;
+  destination: string;
 }
 
 /** What the handlers need of the connections service; the key never leaves main. */
@@ -44,7 +55,12 @@ export interface ConnectionsPort {
     sessionOnly?: boolean;
   }): Promise<Result<ConnectionSummary>>;
   remove(id: string): Promise<Result<null>>;
-  getCredentials(id: string): Promise<Result<{ endpoint: string; key: string }>>;
+  /** A saved key only for the origin it was saved for; a typed endpoint or key over the saved. */
+  getCredentials(
+    id: string,
+    typed?: { endpoint?: string; key?: string },
+  ): Promise<Result<ConnectionCredentials>>;
+  destinationOf(id: string): Result<string>;
 }
 
 export interface HandlerDeps {
@@ -52,6 +68,8 @@ export interface HandlerDeps {
   drafts: DraftsService;
   makeClient: (credentials: { endpoint: string; key: string }) => DatasetsClient;
   appInfo: () => AppInfo;
+  /** The HMAC key behind SAS token fingerprints. */
+  fingerprintKey?: Buffer;
 }
 
 /**
@@ -59,8 +77,9 @@ export interface HandlerDeps {
  * that leaves here is redacted: the page sees whether a SAS token is set, never the token.
  */
 export function createHandlers(deps: HandlerDeps): HandlerTable {
-  // A per-run key: fingerprints tell the page that a token changed, and mean nothing elsewhere.
-  const fingerprintKey = randomBytes(32);
+  // Fingerprints tell the page that a token changed, and mean nothing elsewhere; the key is kept
+  // across restarts when the app can (secrets/fingerprint-key.ts), else one per run.
+  const fingerprintKey = deps.fingerprintKey ?? randomBytes(32);
   const fingerprint = (token: string) =>
     createHmac('sha256', fingerprintKey).update(token).digest('base64url').slice(0, 16);
   const redact = (d: Dataset): RedactedDataset => redactDataset(d, fingerprint);
@@ -68,11 +87,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
 
   async function withClient<T>(
     connectionId: string,
-    call: (client: DatasetsClient) => Promise<Result<T>>,
+    call: (client: DatasetsClient, credentials: ConnectionCredentials) => Promise<Result<T>>,
   ): Promise<Result<T>> {
     const credentials = await deps.connections.getCredentials(connectionId);
     if (!credentials.ok) return credentials;
-    return call(deps.makeClient(credentials.value));
+    return call(deps.makeClient(credentials.value), credentials.value);
   }
 
   const redacted = async (pending: Promise<Result<Dataset>>): Promise<Result<RedactedDataset>> => {
@@ -88,18 +107,18 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'connections:remove': (request) => deps.connections.remove(request.id),
     'connections:test': async (request) => {
       // The form's endpoint and key, where given, over the saved connection's (the schema
-      // ensures one of the two is complete).
+      // ensures one of the two is complete); the saved key only for the origin it was saved for.
       let credentials = { endpoint: request.endpoint ?? '', key: request.key ?? '' };
       if (
         request.id !== undefined &&
         (request.endpoint === undefined || request.key === undefined)
       ) {
-        const saved = await deps.connections.getCredentials(request.id);
+        const saved = await deps.connections.getCredentials(request.id, {
+          ...(request.endpoint !== undefined && { endpoint: request.endpoint }),
+          ...(request.key !== undefined && { key: request.key }),
+        });
         if (!saved.ok) return saved;
-        credentials = {
-          endpoint: request.endpoint ?? saved.value.endpoint,
-          key: request.key ?? saved.value.key,
-        };
+        credentials = saved.value;
       }
       const page = await deps.makeClient(credentials).listPage({ skip: 0, top: 1 });
       return page.ok ? ok({ datasetsOnFirstPage: page.value.value.length }) : page;
@@ -112,51 +131,59 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'datasets:get': (request) =>
       withClient(request.connectionId, (client) => redacted(client.getDataset(request.name))),
     'datasets:register': async (request) => {
+      // The draft of a dataset not registered yet: its name is still being typed with the rest.
       const draft = { connectionId: request.connectionId, datasetName: null };
-      const auth = await withDraftToken(
-        request.fields.authentication,
-        request.useDraftSasToken,
-        deps.drafts,
-        draft,
-      );
-      if (!auth.ok) return auth;
-      const { authentication: _given, ...fields } = request.fields;
-      const result = await withClient(request.connectionId, (client) =>
-        redacted(
+      const { authentication: given, ...fields } = request.fields;
+      const result = await withClient(request.connectionId, async (client, credentials) => {
+        const auth = await withDraftToken(
+          given,
+          request.useDraftSasToken,
+          deps.drafts,
+          draft,
+          credentials,
+        );
+        if (!auth.ok) return auth;
+        return redacted(
           client.registerDataset(request.name, {
             ...fields,
             ...(auth.value ? { authentication: auth.value } : {}),
           }),
-        ),
-      );
+        );
+      });
       if (result.ok) deps.drafts.discard(draft);
       return result;
     },
     'datasets:update': async (request) => {
       const draft = { connectionId: request.connectionId, datasetName: request.name };
-      const auth = await withDraftToken(
-        request.changes.authentication,
-        request.useDraftSasToken,
-        deps.drafts,
-        draft,
-      );
-      if (!auth.ok) return auth;
-      const { authentication: _given, ...changes } = request.changes;
-      const result = await withClient(request.connectionId, (client) =>
-        redacted(
+      const { authentication: given, ...changes } = request.changes;
+      // The token is checked against the very credentials the request then goes out with.
+      const result = await withClient(request.connectionId, async (client, credentials) => {
+        const auth = await withDraftToken(
+          given,
+          request.useDraftSasToken,
+          deps.drafts,
+          draft,
+          credentials,
+        );
+        if (!auth.ok) return auth;
+        return redacted(
           client.updateDataset(
             request.name,
             { ...changes, ...(auth.value ? { authentication: auth.value } : {}) },
             { ifMatch: request.ifMatch },
           ),
-        ),
-      );
+        );
+      });
       // Saved edits are no longer a draft; the page drops its copy too.
       if (result.ok) deps.drafts.discard(draft);
       return result;
     },
     'drafts:list': async () => ok(deps.drafts.list()),
-    'drafts:save': (request) => deps.drafts.save(request),
+    'drafts:save': (request) => {
+      // A typed token is bound to where its connection points now; unknown: never sent.
+      const destination = deps.connections.destinationOf(request.connectionId);
+      return deps.drafts.save(request, destination.ok ? destination.value : undefined);
+    },
     'drafts:discard': async (request) => deps.drafts.discard(request),
     'datasets:delete': (request) =>
       withClient(request.connectionId, (client) =>

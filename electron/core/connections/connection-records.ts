@@ -2,22 +2,31 @@ import { z } from 'zod';
 import { checkEndpoint } from '../../../shared/contract/endpoint';
 import { ConnectionIdSchema, ConnectionNameSchema } from '../../../shared/ipc/contract';
 import type { SettingsStore } from '../settings/settings-store';
+import { originOf } from './key-origin';
 
 /** The settings key of the saved connections: names and endpoints, never keys. */
 export const CONNECTIONS_KEY = 'connections';
 
-const StoredConnectionSchema = z.object({
-  id: ConnectionIdSchema,
-  name: ConnectionNameSchema,
-  endpoint: z.string().transform((value, ctx) => {
-    const check = checkEndpoint(value);
-    if (check.ok) return check.endpoint;
-    ctx.addIssue({ code: 'custom', message: check.message });
-    return z.NEVER;
-  }),
-  /** The key was kept for the session only, so the app can say why it is gone after a restart. */
-  keySessionOnly: z.boolean().optional(),
-});
+const StoredConnectionSchema = z
+  .object({
+    id: ConnectionIdSchema,
+    name: ConnectionNameSchema,
+    endpoint: z.string().transform((value, ctx) => {
+      const check = checkEndpoint(value);
+      if (check.ok) return check.endpoint;
+      ctx.addIssue({ code: 'custom', message: check.message });
+      return z.NEVER;
+    }),
+    /** The key was kept for the session only, so the app can say why it is gone after a restart. */
+    keySessionOnly: z.boolean().optional(),
+    /**
+     * The origin the saved key was typed for; it goes nowhere else (see key-origin.ts). Files
+     * written before it was recorded get the origin of the endpoint as stored: the best that can
+     * be known, since until then a key followed every change of endpoint.
+     */
+    keyOrigin: z.string().optional(),
+  })
+  .transform((record) => ({ ...record, keyOrigin: record.keyOrigin ?? originOf(record.endpoint) }));
 
 export type StoredConnection = z.output<typeof StoredConnectionSchema>;
 

@@ -76,7 +76,11 @@ describe('connections', () => {
       added,
     ]);
     expect(await afterRestart.getCredentials(added.id)).toEqual(
-      ok({ endpoint: 'https://prod.cognitiveservices.azure.com', key: 'prod-key-AAAA1111' }),
+      ok({
+        endpoint: 'https://prod.cognitiveservices.azure.com',
+        key: 'prod-key-AAAA1111',
+        destination: 'https://prod.cognitiveservices.azure.com',
+      }),
     );
   });
 
@@ -104,20 +108,25 @@ describe('connections', () => {
     for (const key of [prod.key, 'session-key-ZZZ', emulator.key]) expect(json).not.toContain(key);
   });
 
-  it('updates the name and endpoint and keeps the saved key when none is given', async () => {
+  it('updates the name and the path of the endpoint and keeps the saved key when none is given', async () => {
     const { service } = start();
     const { id } = value(await service.add(prod));
     const updated = value(
-      await service.update({ id, name: '  Prod (EU) ', endpoint: 'https://eu.example.com//' }),
+      await service.update({
+        id,
+        name: '  Prod (EU) ',
+        endpoint: 'https://PROD.cognitiveservices.azure.com:443/vision//',
+      }),
     );
     expect(updated).toMatchObject({
       name: 'Prod (EU)',
-      endpoint: 'https://eu.example.com',
+      endpoint: 'https://prod.cognitiveservices.azure.com/vision',
       keyStorage: 'persistent',
     });
     expect(value(await start().service.getCredentials(id))).toEqual({
-      endpoint: 'https://eu.example.com',
+      endpoint: 'https://prod.cognitiveservices.azure.com/vision',
       key: prod.key,
+      destination: 'https://prod.cognitiveservices.azure.com',
     });
   });
 
@@ -347,5 +356,135 @@ describe('connections', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'keyUnavailable' } });
     if (!result.ok)
       expect(result.error.message).toMatch(/^Cannot use the connection "Production"\./);
+  });
+});
+
+describe('a saved key and the origin it was saved for', () => {
+  const refusal = (savedFor: string, wanted: string) => {
+    const message = `The subscription key was saved for ${savedFor}. Type the key again to use it with ${wanted}.`;
+    return {
+      ok: false,
+      error: { kind: 'keyUnavailable', message, details: [{ field: 'key', message }] },
+    };
+  };
+  const PROD_ORIGIN = 'https://prod.cognitiveservices.azure.com';
+
+  it('refuses to move a saved key to another origin, and leaves the connection as it was', async () => {
+    const { service, store } = start();
+    const { id } = value(await service.add(prod));
+    const before = store.get(CONNECTIONS_KEY);
+    for (const [endpoint, origin] of [
+      ['https://attacker.example/', 'https://attacker.example'],
+      ['https://prod.cognitiveservices.azure.com:8443', `${PROD_ORIGIN}:8443`],
+      ['http://127.0.0.1:9', 'http://127.0.0.1:9'],
+    ] as const) {
+      expect(await service.update({ id, name: 'Moved', endpoint })).toEqual(
+        refusal(PROD_ORIGIN, origin),
+      );
+      // Nor by toggling where the key is kept at the same time.
+      expect(await service.update({ id, endpoint, sessionOnly: true })).toEqual(
+        refusal(PROD_ORIGIN, origin),
+      );
+    }
+    expect(store.get(CONNECTIONS_KEY)).toEqual(before);
+    expect(value(await start().service.getCredentials(id))).toMatchObject({
+      endpoint: PROD_ORIGIN,
+      key: prod.key,
+    });
+  });
+
+  it('moves to another origin with the key typed again, which then goes there and nowhere else', async () => {
+    const { service } = start();
+    const { id } = value(await service.add(prod));
+    const moved = value(
+      await service.update({ id, endpoint: 'https://eu.example.com/', key: 'eu-key-CCCC3333' }),
+    );
+    expect(moved).toMatchObject({ endpoint: 'https://eu.example.com', hasKey: true });
+    const { service: afterRestart } = start();
+    expect(value(await afterRestart.getCredentials(id))).toEqual({
+      endpoint: 'https://eu.example.com',
+      key: 'eu-key-CCCC3333',
+      destination: 'https://eu.example.com',
+    });
+    // The new key does not follow the connection back either.
+    expect(await afterRestart.update({ id, endpoint: prod.endpoint })).toEqual(
+      refusal('https://eu.example.com', PROD_ORIGIN),
+    );
+    expect(await afterRestart.getCredentials(id, { endpoint: prod.endpoint })).toEqual(
+      refusal('https://eu.example.com', PROD_ORIGIN),
+    );
+  });
+
+  it('gives the saved key for a typed endpoint only on its own origin', async () => {
+    const { service } = start();
+    const { id } = value(await service.add(prod));
+    expect(await service.getCredentials(id, { endpoint: 'https://attacker.example' })).toEqual(
+      refusal(PROD_ORIGIN, 'https://attacker.example'),
+    );
+    expect(value(await service.getCredentials(id, { endpoint: `${PROD_ORIGIN}/other/` }))).toEqual({
+      endpoint: `${PROD_ORIGIN}/other`,
+      key: prod.key,
+      destination: PROD_ORIGIN,
+    });
+    // A key the form holds is the page's own to send: the saved one is not read.
+    expect(
+      value(
+        await service.getCredentials(id, {
+          endpoint: 'https://attacker.example',
+          key: 'typed-key-DDDD4444',
+        }),
+      ),
+    ).toMatchObject({ endpoint: 'https://attacker.example', key: 'typed-key-DDDD4444' });
+    // The built-in key stays with the built-in emulator.
+    expect(
+      await service.getCredentials('local-emulator', { endpoint: 'http://127.0.0.1:9' }),
+    ).toEqual(refusal('http://127.0.0.1:49152', 'http://127.0.0.1:9'));
+  });
+
+  it('moves a connection that has no key freely, and binds the key typed later to the new origin', async () => {
+    const { service } = start();
+    const { id } = value(await service.add({ ...prod, sessionOnly: true }));
+    const { service: afterRestart } = start();
+    expect(afterRestart.list()[1]).toMatchObject({ hasKey: false });
+    value(await afterRestart.update({ id, endpoint: 'https://eu.example.com' }));
+    value(await afterRestart.update({ id, key: 'eu-key-CCCC3333' }));
+    expect(value(await afterRestart.getCredentials(id))).toMatchObject({
+      endpoint: 'https://eu.example.com',
+      key: 'eu-key-CCCC3333',
+    });
+  });
+
+  it('takes a settings file from before the key origin was kept as the endpoint stored there', async () => {
+    const store = openConfStore(dir, 'settings');
+    const { vault } = start({ store });
+    store.set(CONNECTIONS_KEY, [{ id: 'old-1', name: 'Old', endpoint: `${PROD_ORIGIN}/` }]);
+    value(await vault.setSecret(connectionSecretId('old-1'), prod.key));
+    const { service } = start({ store });
+    expect(value(await service.getCredentials('old-1')).key).toBe(prod.key);
+    expect(await service.update({ id: 'old-1', endpoint: 'https://attacker.example' })).toEqual(
+      refusal(PROD_ORIGIN, 'https://attacker.example'),
+    );
+  });
+
+  it('refuses a saved key whose record was edited by hand to point elsewhere', async () => {
+    const { service, store } = start();
+    const { id } = value(await service.add(prod));
+    const [record] = store.get(CONNECTIONS_KEY) as Record<string, unknown>[];
+    store.set(CONNECTIONS_KEY, [{ ...record, endpoint: 'https://attacker.example' }]);
+    expect(await start({ store }).service.getCredentials(id)).toEqual(
+      refusal(PROD_ORIGIN, 'https://attacker.example'),
+    );
+  });
+
+  it('names where a SAS token typed now may go: the origin, or the built-in connection itself', async () => {
+    const { service } = start();
+    const { id } = value(await service.add({ ...prod, endpoint: `${PROD_ORIGIN}/path` }));
+    expect(service.destinationOf(id)).toEqual(ok(PROD_ORIGIN));
+    // Its port changes at every start, and drafts typed for it must survive a restart.
+    expect(service.destinationOf('local-emulator')).toEqual(ok('built-in:local-emulator'));
+    expect(service.destinationOf('nope')).toMatchObject({
+      ok: false,
+      error: { kind: 'unknownConnection' },
+    });
   });
 });

@@ -13,6 +13,7 @@ import {
   writeConnectionRecords,
 } from './connection-records';
 import type { ConnectionRecords, StoredConnection } from './connection-records';
+import { keyTypedForAnotherOrigin, originOf } from './key-origin';
 
 /** A connection the app supplies at start (the in-process emulator): never saved, never edited. */
 export interface BuiltInConnection {
@@ -25,6 +26,18 @@ export interface BuiltInConnection {
 export interface ConnectionCredentials {
   endpoint: string;
   key: string;
+  /**
+   * Where this connection's secrets may go, for a draft's SAS token to be checked against: the
+   * origin of its endpoint; for a built-in connection, whose port changes at every start but
+   * which the page can never point elsewhere, a name that stays the same across starts.
+   */
+  destination: string;
+}
+
+/** What the connection form holds, used over the saved connection's own endpoint and key. */
+export interface TypedCredentials {
+  endpoint?: string;
+  key?: string;
 }
 
 export type AddConnectionRequest = RequestOf<'connections:add'>;
@@ -43,8 +56,14 @@ export interface ConnectionsService {
   add(request: AddConnectionRequest): Promise<Result<ConnectionSummary>>;
   update(request: UpdateConnectionRequest): Promise<Result<ConnectionSummary>>;
   remove(id: string): Promise<Result<null>>;
-  /** For main's own calls to the service only: the page never receives a key. */
-  getCredentials(id: string): Promise<Result<ConnectionCredentials>>;
+  /**
+   * For main's own calls to the service only: the page never receives a key. The one way to a
+   * saved key, which it gives only for the origin it was saved for (see key-origin.ts); a typed
+   * endpoint or key, where given, is used instead of the saved one.
+   */
+  getCredentials(id: string, typed?: TypedCredentials): Promise<Result<ConnectionCredentials>>;
+  /** The destination (see ConnectionCredentials) a SAS token typed now is meant for. */
+  destinationOf(id: string): Result<string>;
 }
 
 export function connectionSecretId(connectionId: string): string {
@@ -160,6 +179,7 @@ export function createConnectionsService({
         name,
         endpoint: endpoint.value,
         keySessionOnly: secret.value.storage === 'session',
+        keyOrigin: originOf(endpoint.value),
       };
       records.valid.push(record);
       const saved = save(records, () => secret.value.commit());
@@ -182,6 +202,8 @@ export function createConnectionsService({
         const taken = nameTaken(name, id);
         if (taken) return taken;
       }
+      const keyStaysBehind = keyLeftBehind(existing.value, endpoint, key);
+      if (keyStaysBehind) return keyStaysBehind;
 
       const secret = await preparedKey(id, key, sessionOnly);
       if (!secret.ok) return secret;
@@ -194,11 +216,16 @@ export function createConnectionsService({
         const taken = nameTaken(name, id);
         if (taken) return taken;
       }
+      const keyStaysBehindNow = keyLeftBehind(current.value, endpoint, key);
+      if (keyStaysBehindNow) return keyStaysBehindNow;
       const record: StoredConnection = {
         ...current.value,
         ...(name !== undefined && { name }),
         ...(endpoint !== undefined && { endpoint }),
         ...(secret.value && { keySessionOnly: secret.value.storage === 'session' }),
+        // A typed key is meant for the endpoint the user saw in the form. Should another update
+        // have moved the connection meanwhile, the two no longer match and the key is refused.
+        ...(key !== undefined && { keyOrigin: originOf(endpoint ?? existing.value.endpoint) }),
       };
       records.valid = records.valid.map((r) => (r.id === id ? record : r));
       const saved = save(records, () => secret.value?.commit());
@@ -213,11 +240,24 @@ export function createConnectionsService({
       return save(records, () => vault.deleteSecret(connectionSecretId(id)));
     },
 
-    async getCredentials(id) {
+    async getCredentials(id, typed = {}) {
+      let endpoint: string | undefined;
+      if (typed.endpoint !== undefined) {
+        const checked = normalisedEndpoint(typed.endpoint);
+        if (!checked.ok) return checked;
+        endpoint = checked.value;
+      }
       const builtIn = builtIns.find((b) => b.id === id);
-      if (builtIn) return ok({ endpoint: builtIn.endpoint, key: builtIn.key });
-      const record = read().valid.find((r) => r.id === id);
+      const record = builtIn ? undefined : read().valid.find((r) => r.id === id);
+      const saved = builtIn ?? record;
+      if (!saved) return fail(unknownConnection());
+      const target = endpoint ?? saved.endpoint;
+      const destination = endpoint !== undefined ? originOf(endpoint) : destinationFor(saved);
+      const withKey = (key: string) => ok({ endpoint: target, key, destination });
+      if (typed.key !== undefined) return withKey(typed.key);
+      if (builtIn) return keyOnlyFor(originOf(builtIn.endpoint), target) ?? withKey(builtIn.key);
       if (!record) return fail(unknownConnection());
+
       const secretId = connectionSecretId(record.id);
       if (vault.storageOf(secretId) === 'none') {
         return fail({
@@ -227,6 +267,9 @@ export function createConnectionsService({
             : `No key is saved for "${record.name}". Edit the connection and enter its key.`,
         });
       }
+      // Checked before the key is even decrypted.
+      const refused = keyOnlyFor(record.keyOrigin, target);
+      if (refused) return refused;
       const key = await vault.getSecret(secretId);
       if (!key.ok) {
         return fail({
@@ -234,9 +277,41 @@ export function createConnectionsService({
           message: `Cannot use the connection "${record.name}". ${key.error.message}`,
         });
       }
-      return ok({ endpoint: record.endpoint, key: key.value });
+      return withKey(key.value);
+    },
+
+    destinationOf(id) {
+      const saved = builtIns.find((b) => b.id === id) ?? read().valid.find((r) => r.id === id);
+      return saved ? ok(destinationFor(saved)) : fail(unknownConnection());
     },
   };
+
+  function destinationFor(connection: { id: string; endpoint: string }): string {
+    return builtIns.some((b) => b.id === connection.id)
+      ? `built-in:${connection.id}`
+      : originOf(connection.endpoint);
+  }
+
+  /** The one check between a saved key and the network: its origin, or a clear refusal. */
+  function keyOnlyFor(keyOrigin: string, endpoint: string): Result<never> | undefined {
+    const wanted = originOf(endpoint);
+    return wanted === keyOrigin ? undefined : fail(keyTypedForAnotherOrigin(keyOrigin, wanted));
+  }
+
+  /**
+   * An update that moves a connection to another origin without a newly typed key would take
+   * the saved key along; refused, so the key is typed again for the new place. With no key
+   * saved there is nothing to take along, and the move is fine.
+   */
+  function keyLeftBehind(
+    record: StoredConnection,
+    endpoint: string | undefined,
+    key: string | undefined,
+  ): Result<never> | undefined {
+    if (key !== undefined || endpoint === undefined) return undefined;
+    if (vault.storageOf(connectionSecretId(record.id)) === 'none') return undefined;
+    return keyOnlyFor(record.keyOrigin, endpoint);
+  }
 
   /**
    * The key to save with an update: a new key, or the saved one moved when only where it is

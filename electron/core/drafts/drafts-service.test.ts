@@ -7,9 +7,10 @@ import type { DraftSummary } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/errors';
 import { SAMPLE_SAS_TOKEN } from '../../../emulator/seed-datasets';
 import { createAppServices } from '../app-services';
-import { UNSAVED_EDITS_LOST } from './drafts-service';
+import { createDraftsService, draftSecretId, UNSAVED_EDITS_LOST } from './drafts-service';
 import type { AppServices } from '../app-services';
 import { createKeyFileCipher } from '../secrets/key-file-cipher';
+import { createSecretVault } from '../secrets/secret-vault';
 import { openStoreSafely } from '../settings/open-store-safely';
 import { openConfStore, settingsFilePath } from '../settings/settings-store';
 
@@ -150,5 +151,51 @@ describe('drafts', () => {
     expect(aside && readFileSync(join(dataDir, aside), 'utf8')).toBe(
       '{"drafts": [ {"connectionId": ',
     );
+  });
+});
+
+describe("a draft's SAS token and where it was typed for", () => {
+  async function draftsOn(dataDir: string) {
+    const cipher = await createKeyFileCipher(dataDir);
+    if (!cipher.ok) throw new Error(cipher.error.message);
+    const vault = createSecretVault({
+      store: openConfStore(dataDir, 'settings'),
+      cipher: cipher.value,
+    });
+    return {
+      vault,
+      drafts: createDraftsService({ store: openConfStore(dataDir, 'drafts'), vault }),
+    };
+  }
+  const draft = { ...ref, base: null, values: {} };
+  const A = 'https://a.example';
+
+  it('gives the token only for the destination it was typed for, autosaves or not', async () => {
+    const { drafts } = await draftsOn(mkdtempSync(join(tmpdir(), 'dm-drafts-')));
+    expect(await drafts.save({ ...draft, sasToken: TOKEN }, A)).toMatchObject({ ok: true });
+    // An autosave after the connection moved does not move the token with it.
+    expect(await drafts.save({ ...draft, values: { a: 1 } }, 'https://b.example')).toMatchObject({
+      ok: true,
+    });
+    expect(await drafts.sasTokenOf(ref, A)).toEqual({ ok: true, value: TOKEN });
+    const elsewhere = await drafts.sasTokenOf(ref, 'https://b.example');
+    expect(elsewhere).toMatchObject({ ok: false, error: { kind: 'keyUnavailable' } });
+    if (!elsewhere.ok) {
+      expect(elsewhere.error.message).toMatch(/pointed elsewhere.*Type it again/);
+      expect(elsewhere.error.message).not.toContain('DRAFTSECRET');
+    }
+    expect(drafts.list()).toEqual([expect.objectContaining({ hasSasToken: true })]);
+    expect(JSON.stringify(drafts.list())).not.toContain(A);
+  });
+
+  it('never sends a token whose destination is unknown, or one kept before destinations were', async () => {
+    const { drafts, vault } = await draftsOn(mkdtempSync(join(tmpdir(), 'dm-drafts-')));
+    await drafts.save({ ...draft, sasToken: TOKEN }, undefined);
+    expect(await drafts.sasTokenOf(ref, A)).toMatchObject({ ok: false });
+    // What an earlier version kept: the bare token.
+    await vault.setSecret(draftSecretId(ref), TOKEN);
+    const old = await drafts.sasTokenOf(ref, A);
+    expect(old).toMatchObject({ ok: false, error: { kind: 'keyUnavailable' } });
+    if (!old.ok) expect(old.error.message).toMatch(/without the endpoint.*Type it again/);
   });
 });

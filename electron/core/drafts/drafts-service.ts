@@ -25,10 +25,37 @@ export type SaveDraftRequest = ParsedRequestOf<'drafts:save'>;
 
 export interface DraftsService {
   list(): DraftSummary[];
-  save(request: SaveDraftRequest): Promise<Result<{ savedAt: string }>>;
+  /**
+   * `typedFor`: where the draft's connection points as the token is typed (its destination, see
+   * ConnectionCredentials); undefined when that is unknown, and then the token is never sent.
+   */
+  save(request: SaveDraftRequest, typedFor?: string): Promise<Result<{ savedAt: string }>>;
   discard(ref: DraftRef): Result<null>;
-  /** The SAS token kept with a draft, for a save that asks for it; main only. */
-  sasTokenOf(ref: DraftRef): Promise<Result<string>>;
+  /**
+   * The SAS token kept with a draft, for a save that asks for it; main only. Only for the
+   * dataset and connection it was typed for (the ref), and only to the destination the
+   * connection had then: moved since, the token is refused and must be typed again.
+   */
+  sasTokenOf(ref: DraftRef, destination: string): Promise<Result<string>>;
+}
+
+/**
+ * A kept token and where it may go, in one vault entry: saved and read together, they can never
+ * drift apart. Entries from before destinations were kept hold the bare token, and are refused.
+ */
+const KeptTokenSchema = z.object({ sasToken: z.string(), typedFor: z.string().nullable() });
+
+function keptToken(sasToken: string, typedFor: string | undefined): string {
+  return JSON.stringify({ sasToken, typedFor: typedFor ?? null });
+}
+
+function readKeptToken(value: string): z.output<typeof KeptTokenSchema> | undefined {
+  try {
+    const parsed = KeptTokenSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface DraftsServiceOptions {
@@ -92,11 +119,11 @@ export function createDraftsService({
   return {
     list: read,
 
-    async save(request) {
+    async save(request, typedFor) {
       const ref = { connectionId: request.connectionId, datasetName: request.datasetName };
       const secretId = draftSecretId(ref);
       if (request.sasToken !== undefined && request.sasToken !== '') {
-        const kept = await vault.setSecret(secretId, request.sasToken);
+        const kept = await vault.setSecret(secretId, keptToken(request.sasToken, typedFor));
         if (!kept.ok) return kept;
       } else if (request.dropSasToken) {
         vault.deleteSecret(secretId);
@@ -120,7 +147,7 @@ export function createDraftsService({
       return write(drafts.filter((d) => !sameRef(d, ref)));
     },
 
-    async sasTokenOf(ref) {
+    async sasTokenOf(ref, destination) {
       if (!vault.hasSecret(draftSecretId(ref))) {
         return fail({
           kind: 'keyUnavailable',
@@ -128,7 +155,17 @@ export function createDraftsService({
             'The SAS token kept with these unsaved edits is no longer available. Type it again.',
         });
       }
-      return vault.getSecret(draftSecretId(ref));
+      const value = await vault.getSecret(draftSecretId(ref));
+      if (!value.ok) return value;
+      const kept = readKeptToken(value.value);
+      if (kept?.typedFor === destination) return ok(kept.sasToken);
+      const why = kept?.typedFor
+        ? 'was typed while the connection pointed elsewhere'
+        : 'was kept without the endpoint it was typed for';
+      return fail({
+        kind: 'keyUnavailable',
+        message: `The SAS token kept with these unsaved edits ${why}, so it is not sent. Type it again.`,
+      });
     },
   };
 }

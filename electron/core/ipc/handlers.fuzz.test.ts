@@ -17,11 +17,13 @@ import { openConfStore } from '../settings/settings-store';
 /*
  * The real handler table (browser mode's composition: key-file cipher, conf stores, the
  * embedded emulator) fed arbitrary channels and payloads. Whatever comes in, the answer is a
- * Result the page can use, no handler crashes (that would be an `internal` error) and no secret
- * comes back.
+ * Result the page can use, no handler crashes (that would be an `internal` error), no secret
+ * comes back, and no saved key or kept SAS token goes out to an origin it was not meant for
+ * (every request the app sends is recorded and checked).
  */
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 2_000);
+const SEQUENCE_RUNS = Math.max(1, Math.round(RUNS / 10));
 
 let dataDir = '';
 let services: AppServices;
@@ -42,8 +44,16 @@ const CANNED_ANSWERS: (() => Response)[] = [
   () => new Response('', { status: 401 }),
 ];
 
+/** Every request the app sent, in order: where it went, and its URL, headers and body. */
+const outgoing: { origin: string; text: string }[] = [];
+/** How many of them were checked for secrets sent where they do not belong. */
+let checkedRequests = 0;
+
 const guardedFetch: typeof fetch = (input, init) => {
   const url = new URL(input instanceof Request ? input.url : String(input));
+  const body = typeof init?.body === 'string' ? init.body : '';
+  const headers = JSON.stringify([...new Headers(init?.headers)]);
+  outgoing.push({ origin: url.origin, text: `${url.href}\n${headers}\n${body}` });
   if (url.origin === emulatorOrigin) return fetch(input, init);
   const hash = [...url.href].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
   return Promise.resolve(CANNED_ANSWERS[hash % CANNED_ANSWERS.length]!());
@@ -67,6 +77,8 @@ beforeAll(async () => {
       ),
   });
   emulatorOrigin = new URL(services.localEmulator.emulator.url).origin;
+  allow(services.localEmulator.connection.key, emulatorOrigin);
+  allow(SAMPLE_SAS_TOKEN_SIGNATURE, emulatorOrigin);
 });
 
 afterAll(async () => {
@@ -391,6 +403,81 @@ function rememberSecrets(value: unknown, depth = 0): void {
   }
 }
 
+// ---- where each secret may go -----------------------------------------------------------------
+
+const SECRET_PATTERN = new RegExp(`${SECRET_MARK}[A-Za-z0-9]{16}`, 'g');
+const SAMPLE_SAS_TOKEN_SIGNATURE = SAMPLE_SAS_TOKEN.slice(SAMPLE_SAS_TOKEN.indexOf('sig='));
+
+/** The origins each saved key or kept SAS token was saved or typed for, as the answers said. */
+const allowedOrigins = new Map<string, Set<string>>();
+/** Where each connection points now, as its last add or update answered. */
+const connectionOrigins = new Map<string, string>();
+
+function allow(secretValue: string, origin: string): void {
+  const origins = allowedOrigins.get(secretValue) ?? new Set<string>();
+  origins.add(origin);
+  allowedOrigins.set(secretValue, origins);
+}
+
+function secretsIn(text: string): string[] {
+  const found: string[] = [...(text.match(SECRET_PATTERN) ?? [])];
+  for (const fixed of [services.localEmulator.connection.key, SAMPLE_SAS_TOKEN_SIGNATURE]) {
+    if (text.includes(fixed)) found.push(fixed);
+  }
+  return found;
+}
+
+/** The secrets anywhere in a payload (it may hold anything structured clone carries). */
+function secretsInPayload(value: unknown, depth = 0): string[] {
+  if (typeof value === 'string') return secretsIn(value);
+  if (typeof value !== 'object' || value === null || depth > 20) return [];
+  return Object.values(value).flatMap((inner) => secretsInPayload(inner, depth + 1));
+}
+
+/**
+ * A secret the page typed into this very call may go wherever the call sends it: it is the
+ * page's own. Any other one only to where it was saved (a key) or typed (a draft's SAS token).
+ */
+function misdirectedSecrets(sent: typeof outgoing, typedNow: Set<string>): string[] {
+  const problems: string[] = [];
+  for (const request of sent) {
+    for (const found of secretsIn(request.text)) {
+      if (typedNow.has(found) || allowedOrigins.get(found)?.has(request.origin)) continue;
+      const meantFor = [...(allowedOrigins.get(found) ?? [])].join(', ') || 'nowhere';
+      problems.push(`${found} went to ${request.origin}; it was meant for ${meantFor}`);
+    }
+  }
+  return problems;
+}
+
+/** Records where the secrets of a successful call may go from now on. */
+function learnDestinations(channel: unknown, payload: unknown, result: unknown): void {
+  const answer = result as { ok?: boolean; value?: { id?: unknown; endpoint?: unknown } };
+  if (answer?.ok !== true || typeof payload !== 'object' || payload === null) return;
+  const request = payload as Record<string, unknown>;
+  const { id, endpoint } = answer.value ?? {};
+  if (
+    (channel === 'connections:add' || channel === 'connections:update') &&
+    typeof id === 'string' &&
+    typeof endpoint === 'string'
+  ) {
+    const origin = new URL(endpoint).origin;
+    connectionOrigins.set(id, origin);
+    for (const key of secretsInPayload(request['key'])) allow(key, origin);
+  }
+  if (channel === 'connections:remove' && typeof request['id'] === 'string') {
+    connectionOrigins.delete(request['id']);
+  }
+  if (channel === 'drafts:save') {
+    const connectionId = request['connectionId'];
+    const origin =
+      connectionId === services.localEmulator.connection.id
+        ? emulatorOrigin
+        : connectionOrigins.get(String(connectionId));
+    if (origin) for (const token of secretsInPayload(request['sasToken'])) allow(token, origin);
+  }
+}
+
 /** A `sasToken` property outside what the user typed themselves (form values, property names). */
 function sasTokenProperty(value: unknown, path = ''): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -461,9 +548,106 @@ async function callAndCheck(channel: unknown, rawPayload: unknown): Promise<void
       `dispatch threw: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
     );
   }
-  expect(problemsWith(result)).toEqual([]);
+  // From where the last check stopped: a listing goes on sending after its first answer.
+  const sent = outgoing.slice(checkedRequests);
+  checkedRequests += sent.length;
+  expect([
+    ...problemsWith(result),
+    ...misdirectedSecrets(sent, new Set(secretsInPayload(payload))),
+  ]).toEqual([]);
   learnFrom(channel, result);
+  learnDestinations(channel, payload, result);
 }
+
+// ---- sequences that try to send a saved secret elsewhere ---------------------------------------
+
+/** Servers the page might pick instead of the one a key was saved for (answered by the guard). */
+const otherEndpoint = fc.constantFrom(
+  'https://attacker.example',
+  'https://attacker.example:8443/computervision',
+  'http://127.0.0.1:9',
+  'http://localhost:1/',
+  'https://contoso.cognitiveservices.azure.com/',
+);
+const someEndpoint = fc.oneof(fc.constant(REF.emulator), otherEndpoint);
+const savedConnection = fc.constantFrom(REF.added, REF.local);
+// Two names only, so that a draft and a save of the same dataset meet often.
+const seedName = fc.constantFrom(...SEED_DATASET_NAMES.slice(0, 2));
+const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
+const defined = (payload: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(payload).filter(([, v]) => v !== undefined));
+const keptTokenSave = {
+  authentication: { kind: 'sas' },
+};
+
+/** The steps of such an attempt: save a key or a token, move the connection, ask for them. */
+const secretStep = fc.oneof(
+  fc.record({
+    channel: fc.constant('connections:add'),
+    payload: fc.record({
+      name: fc.stringMatching(/^seq-[a-z0-9]{12}$/),
+      endpoint: someEndpoint,
+      key: secret(),
+    }),
+  }),
+  fc.record({
+    channel: fc.constant('connections:update'),
+    payload: fc
+      .record({ id: fc.constant(REF.added), endpoint: someEndpoint, key: maybe(secret()) })
+      .map(defined),
+  }),
+  fc.record({
+    channel: fc.constant('connections:test'),
+    payload: fc
+      .record({ id: savedConnection, endpoint: someEndpoint, key: maybe(secret()) })
+      .map(defined),
+  }),
+  fc.record({
+    channel: fc.constant('drafts:save'),
+    payload: fc.record({
+      connectionId: savedConnection,
+      datasetName: fc.oneof(fc.constant(null), seedName),
+      base: fc.constant(null),
+      values: fc.constant({}),
+      sasToken: secret('sv=2022-11-02&ss=b&sp=rl&sig='),
+    }),
+  }),
+  fc.record({
+    channel: fc.constant('datasets:update'),
+    payload: fc.record({
+      connectionId: savedConnection,
+      name: seedName,
+      ifMatch: fc.constant('*'),
+      changes: fc.constant(keptTokenSave),
+      useDraftSasToken: fc.constant(true),
+    }),
+  }),
+  fc.record({
+    channel: fc.constant('datasets:register'),
+    payload: fc.record({
+      connectionId: savedConnection,
+      name: fc.stringMatching(/^seq-[a-z0-9]{8}$/),
+      fields: fc.constant({
+        annotationKind: 'imageClassification',
+        annotationFileUris: ['https://x.blob.core.windows.net/c/a.json'],
+        ...keptTokenSave,
+      }),
+      useDraftSasToken: fc.constant(true),
+    }),
+  }),
+  fc.record({
+    channel: fc.constantFrom('datasets:get', 'datasets:delete'),
+    payload: fc.record({
+      connectionId: savedConnection,
+      name: seedName,
+      ifMatch: fc.constant('*'),
+    }),
+  }),
+  fc.record({
+    channel: fc.constant('datasets:listStart'),
+    payload: fc.record({ connectionId: savedConnection }),
+  }),
+);
 
 describe('the handler table under arbitrary calls', () => {
   it(`answers ${RUNS} arbitrary channels and payloads with a usable Result`, async () => {
@@ -477,6 +661,15 @@ describe('the handler table under arbitrary calls', () => {
     await fc.assert(
       fc.asyncProperty(shapedCall, ({ channel, payload }) => callAndCheck(channel, payload)),
       { numRuns: RUNS },
+    );
+  }, 60_000);
+
+  it(`sends no saved key or kept SAS token elsewhere over ${SEQUENCE_RUNS} sequences of moves`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(secretStep, { minLength: 1, maxLength: 10 }), async (steps) => {
+        for (const { channel, payload } of steps) await callAndCheck(channel, payload);
+      }),
+      { numRuns: SEQUENCE_RUNS },
     );
   }, 60_000);
 

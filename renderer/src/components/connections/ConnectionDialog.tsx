@@ -126,7 +126,9 @@ export function ConnectionDialog({
       await test.mutateAsync(testRequestFrom(connection, values));
       setTestState({ kind: 'ok' });
     } catch (error) {
-      setTestState({ kind: 'failed', error: toAppError(error) });
+      // E.g. a saved key refused for a new endpoint: said at the key field, as a save says it.
+      const appError = toAppError(error);
+      if (!placeFieldProblems(appError)) setTestState({ kind: 'failed', error: appError });
     }
   };
 
