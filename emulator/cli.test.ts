@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SEED_DATASET_NAMES } from './seed-datasets';
 import { TEST_KEY, call, remote, spawnCli, startCli } from './test-helpers';
 
 describe('the emulator CLI', () => {
@@ -13,6 +17,35 @@ describe('the emulator CLI', () => {
       expect(await cli.exited).toBe(0);
       expect(cli.stdout()).toBe(`Datasets emulator listening on ${cli.url}\n`);
       expect(cli.stdout() + cli.stderr()).not.toContain(TEST_KEY);
+    }
+  });
+
+  it('seeds a new --data file only: a sample deleted there does not come back on a restart', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'emulator-cli-'));
+    try {
+      const args = ['--port', '0', '--key', TEST_KEY, '--data', join(folder, 'd.json'), '--seed'];
+      const deleted = SEED_DATASET_NAMES[0]!;
+      const first = await startCli(args);
+      const got = await call(remote(first.url), 'GET', `/${deleted}`);
+      expect(got.status).toBe(200);
+      const removal = await call(remote(first.url), 'DELETE', `/${deleted}`, {
+        headers: { 'If-Match': got.json.eTag },
+      });
+      expect(removal.status).toBe(204);
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+
+      const second = await startCli(args);
+      try {
+        expect((await call(remote(second.url), 'GET', `/${deleted}`)).status).toBe(404);
+        const list = await call(remote(second.url), 'GET', '', { query: { top: '30' } });
+        expect(list.json.value).toHaveLength(SEED_DATASET_NAMES.length - 1);
+      } finally {
+        second.child.kill('SIGTERM');
+        expect(await second.exited).toBe(0);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 

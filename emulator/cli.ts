@@ -9,7 +9,7 @@ const USAGE = `Usage: tsx emulator/cli.ts --key KEY [--port PORT] [--host HOST] 
   --port PORT    port to listen on; 0 picks a free one (default 5181)
   --host HOST    address to listen on (default 127.0.0.1)
   --data FILE    keep datasets in FILE (JSON, written atomically); in memory otherwise
-  --seed         add sample datasets whose names are free
+  --seed         add sample datasets to a new store (in memory, or a --data FILE not yet made)
   --faults       enable fault injection and its control endpoint /_emulator/faults
   --latency MS   delay every API response by MS milliseconds`;
 

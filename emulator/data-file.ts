@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { DatasetSchema } from '../shared/contract/dataset';
@@ -45,11 +45,33 @@ function unusableFile(path: string, what: string): Error {
   );
 }
 
+export interface OpenedDataFile {
+  datasets: Dataset[];
+  /** True when there was no file yet: only then does --seed add the samples. */
+  isNew: boolean;
+}
+
+/**
+ * Opens a data file at start: sweeps the temporary files a crash left behind, then reads it.
+ * A missing file is a new, empty store.
+ */
+export async function openDataFile(
+  path: string,
+  codec: DataCodec = PLAIN,
+): Promise<OpenedDataFile> {
+  await sweepTemporaryFiles(path);
+  return readDataFile(path, codec);
+}
+
 /**
  * Reads the datasets of a data file; a missing file is an empty store. Anything unreadable is an
  * error rather than a reset, because the file may hold the only copy of someone's test data.
  */
 export async function loadDataFile(path: string, codec: DataCodec = PLAIN): Promise<Dataset[]> {
+  return (await readDataFile(path, codec)).datasets;
+}
+
+async function readDataFile(path: string, codec: DataCodec): Promise<OpenedDataFile> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -62,7 +84,7 @@ export async function loadDataFile(path: string, codec: DataCodec = PLAIN): Prom
           { cause },
         );
       });
-      return [];
+      return { datasets: [], isNew: true };
     }
     throw unusableFile(path, `it cannot be read (${(error as Error).message})`);
   }
@@ -97,7 +119,7 @@ export async function loadDataFile(path: string, codec: DataCodec = PLAIN): Prom
     }
     seen.add(dataset.name);
   }
-  return result.data.datasets;
+  return { datasets: result.data.datasets, isNew: false };
 }
 
 export function serializeDataFile(datasets: readonly Dataset[]): string {
@@ -118,6 +140,7 @@ export function serializeDataFile(datasets: readonly Dataset[]): string {
 export async function writeFileAtomically(path: string, text: string): Promise<void> {
   const folder = dirname(path);
   const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  // (The name is what isTemporaryFileOf() recognises, so a crash's leftover is swept at start.)
   try {
     // 0o600: the file holds SAS tokens, which are secrets.
     const file = await open(temporary, 'wx', 0o600);
@@ -133,6 +156,31 @@ export async function writeFileAtomically(path: string, text: string): Promise<v
     throw error;
   }
   await syncFolder(folder);
+}
+
+/** True for the temporary files writeFileAtomically() makes next to the data file `path`. */
+export function isTemporaryFileOf(path: string, name: string): boolean {
+  const prefix = `.${basename(path)}.`;
+  return name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length));
+}
+
+/**
+ * Removes the temporary files of `path` that a crash between write and rename left behind; they
+ * are never read, and would pile up. Only this data file's own are touched, and only at start,
+ * when this process has no write in flight (one data file is for one emulator at a time).
+ */
+export async function sweepTemporaryFiles(path: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dirname(path));
+  } catch {
+    return; // No folder yet, so nothing to sweep; a folder we cannot read fails the load instead.
+  }
+  await Promise.all(
+    names
+      .filter((name) => isTemporaryFileOf(path, name))
+      .map((name) => unlink(join(dirname(path), name)).catch(() => undefined)),
+  );
 }
 
 async function syncFolder(folder: string): Promise<void> {

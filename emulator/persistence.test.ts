@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatasetSchema } from '../shared/contract/dataset';
-import { DataFileWriter, loadDataFile } from './data-file';
+import { DataFileWriter, loadDataFile, writeFileAtomically } from './data-file';
 import { DatasetStore } from './dataset-store';
 import { SEED_DATASET_NAMES } from './seed-datasets';
 import {
@@ -124,22 +124,51 @@ describe('the data file', () => {
     expect((await loadDataFile(dataFile)).map((d) => d.name)).toHaveLength(17);
   });
 
-  it('seeds only the free names, keeping a saved dataset that has a sample name', async () => {
+  it('seeds a new data file, and writes the samples to it at once', async () => {
+    const dataFile = join(freshFolder(), 'datasets.json');
+    const emulator = await startTestEmulator({ dataFile, seed: true });
+    await emulator.close();
+    const saved = await loadDataFile(dataFile);
+    expect(saved.map((d) => d.name).sort()).toEqual([...SEED_DATASET_NAMES].sort());
+  });
+
+  it('never seeds an existing data file: a deleted sample stays deleted, a saved one stays as it is', async () => {
     const dataFile = join(freshFolder(), 'datasets.json');
     const sampleName = SEED_DATASET_NAMES[0]!;
     const mine = { ...valid, name: sampleName, customProperties: { mine: 'yes' } };
-    writeFileSync(dataFile, file([mine]));
+    const text = file([mine]);
+    writeFileSync(dataFile, text);
     const emulator = await startTestEmulator({ dataFile, seed: true });
     try {
-      expect((await call(emulator, 'GET', `/${sampleName}`)).json).toEqual(mine);
       const list = await call(emulator, 'GET', '', { query: { top: '30' } });
-      expect(list.json.value).toHaveLength(SEED_DATASET_NAMES.length);
+      expect(list.json.value).toEqual([mine]);
     } finally {
       await emulator.close();
     }
-    const saved = await loadDataFile(dataFile);
-    expect(saved.find((d) => d.name === sampleName)).toEqual(mine);
-    expect(saved).toHaveLength(SEED_DATASET_NAMES.length);
+    expect(readFileSync(dataFile, 'utf8')).toBe(text);
+  });
+
+  it('sweeps the temporary files a crash left next to the data file at start, and no others', async () => {
+    const folder = freshFolder();
+    const dataFile = join(folder, 'datasets.json');
+    await writeFileAtomically(dataFile, file([valid]));
+    // What a crash between writing and renaming leaves: the writer's temporary-file names.
+    const leftovers = ['.datasets.json.0123456789ab.tmp', '.datasets.json.a1b2c3d4e5f6.tmp'];
+    // Not this data file's temporary files, or not temporary files at all: kept.
+    const others = [
+      '.other.json.0123456789ab.tmp',
+      '.datasets.json.notours.tmp',
+      'datasets.json.0123456789ab.tmp',
+      'notes.txt',
+    ];
+    for (const name of [...leftovers, ...others]) writeFileSync(join(folder, name), 'partial');
+    const emulator = await startTestEmulator({ dataFile });
+    try {
+      expect((await call(emulator, 'GET', '/ok')).status).toBe(200);
+    } finally {
+      await emulator.close();
+    }
+    expect(readdirSync(folder).sort()).toEqual(['datasets.json', ...others].sort());
   });
 });
 

@@ -6,7 +6,7 @@ import { ApiError, errorResponse } from './api-error';
 import type { ApiResponse } from './api-error';
 import { handleApiRequest } from './api-router';
 import type { ApiRequestContext } from './api-router';
-import { DataFileWriter, loadDataFile } from './data-file';
+import { DataFileWriter, openDataFile } from './data-file';
 import type { DataCodec } from './data-file';
 import { DatasetStore } from './dataset-store';
 import { FAULTS_PATH, handleFaultControl, injectedFailureResponse } from './fault-http';
@@ -30,7 +30,7 @@ export interface EmulatorOptions {
   dataFile?: string;
   /** How the data file is encoded at rest (the app's embedded emulator encrypts it). */
   dataCodec?: DataCodec;
-  /** Add the sample datasets whose names are free. */
+  /** Add the sample datasets to a new store: in memory, or a data file that does not exist yet. */
   seed?: boolean;
   /** Enable fault injection and its control endpoint /_emulator/faults. */
   faults?: boolean;
@@ -100,14 +100,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const host = options.host ?? '127.0.0.1';
   const faults = new FaultController(options.faults === true, options.latencyMs ?? 0);
 
-  const store = new DatasetStore(
-    options.dataFile ? await loadDataFile(options.dataFile, options.dataCodec) : [],
-  );
+  const opened = options.dataFile
+    ? await openDataFile(options.dataFile, options.dataCodec)
+    : { datasets: [], isNew: true };
+  const store = new DatasetStore(opened.datasets);
   const writer = options.dataFile
     ? new DataFileWriter(options.dataFile, () => store.snapshot(), options.dataCodec)
     : undefined;
   const persist = writer ? () => writer.persist() : () => Promise.resolve();
-  if (options.seed && seedStore(store) > 0) {
+  // Samples go into a new store only: in an existing file, a missing sample was deleted by someone.
+  if (options.seed && opened.isNew && seedStore(store) > 0) {
     try {
       await persist();
     } catch (error) {

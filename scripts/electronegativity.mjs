@@ -1,8 +1,12 @@
 // `npm run security:electron`: Electronegativity over the main process and preload sources
 // (electron/), failing on any HIGH finding that the code does not explain. An explanation is a
-// comment on the reported line or the line above it:
+// waiver comment on the reported line or the line above it, naming the check(s) it waives:
 //
-//   // electronegativity-explained: <why this finding does not apply>
+//   // electronegativity-explained CHECK_ID[, CHECK_ID]: <why this finding does not apply>
+//
+// A finding on a waived line for a check the waiver does not name fails the run too, whatever
+// its severity, and so does a waiver naming a check no longer reported there
+// (scripts/electronegativity-waivers.mjs, unit-tested).
 //
 // The sources are scanned, not the bundles in out/: Electronegativity parses TypeScript itself,
 // and only in the sources do its line numbers point at code a person wrote and can comment on.
@@ -12,9 +16,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { applyWaivers, parseWaivers } from './electronegativity-waivers.mjs';
 
 const repo = resolve(import.meta.dirname, '..');
-const EXPLAINED = /(?:\/\/|\/\*|^\s*\*).*electronegativity-explained:\s*(\S.*?)\s*(?:\*\/)?\s*$/;
 const INLINE_DISABLE = /\beng-disable\b/;
 const require = createRequire(import.meta.url);
 
@@ -67,21 +71,28 @@ async function scan() {
   }
 }
 
-function explanationAt(file, line) {
-  if (file === 'N/A' || !Number.isInteger(line) || line < 1) return undefined;
-  const lines = readFileSync(join(input, file), 'utf8').split('\n');
-  for (const candidate of [lines[line - 1], lines[line - 2]]) {
-    const match = candidate === undefined ? null : EXPLAINED.exec(candidate);
-    if (match) return match[1];
-  }
-  return undefined;
+/** The scanned source files, relative to the input folder (as the tool reports them). */
+function sourceFiles() {
+  return readdirSync(input, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => /\.(?:[cm]?[jt]sx?|html?)$/.test(file) && !file.includes('node_modules'),
+  );
 }
 
-/** Files that hide findings with the tool's own switch, which would bypass the rule above. */
+/** Files that hide findings with the tool's own switch, which would bypass the waivers. */
 function inlineDisables() {
-  return readdirSync(input, { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.(?:[cm]?[jt]sx?|html?)$/.test(file) && !file.includes('node_modules'))
-    .filter((file) => INLINE_DISABLE.test(readFileSync(join(input, file), 'utf8')));
+  return sourceFiles().filter((file) =>
+    INLINE_DISABLE.test(readFileSync(join(input, file), 'utf8')),
+  );
+}
+
+/** Every waiver in the sources, by file, so a stale one is found even where nothing is reported. */
+function waiversByFile() {
+  const waivers = new Map();
+  for (const file of sourceFiles()) {
+    const found = parseWaivers(readFileSync(join(input, file), 'utf8'));
+    if (found.length > 0) waivers.set(file, found);
+  }
+  return waivers;
 }
 
 const shorten = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -103,18 +114,21 @@ const SEVERITY_RANK = { HIGH: 3, MEDIUM: 2, LOW: 1, INFORMATIONAL: 0 };
 const rank = (finding) => SEVERITY_RANK[finding.severity] ?? 0;
 
 const result = await scan();
-const findings = result.issues
-  .map((issue) => ({
+const where = relative(repo, input) || '.';
+const judged = applyWaivers(
+  result.issues.map((issue) => ({
     severity: issue.severity.name,
     confidence: issue.confidence.name,
     check: issue.id,
     file: issue.file,
     line: issue.location.line,
-    explanation: explanationAt(issue.file, issue.location.line),
-  }))
-  .sort((a, b) => rank(b) - rank(a) || a.file.localeCompare(b.file) || a.line - b.line);
-
-const where = relative(repo, input) || '.';
+  })),
+  waiversByFile(),
+  `${where}/`,
+);
+const findings = judged.findings.sort(
+  (a, b) => rank(b) - rank(a) || a.file.localeCompare(b.file) || a.line - b.line,
+);
 console.info(
   `Electronegativity ${require('@doyensec/electronegativity/package.json').version} over ${where}/ ` +
     `(Electron ${electronVersion() ?? 'unknown'}): ${findings.length} finding(s)`,
@@ -131,13 +145,7 @@ if (findings.length > 0) {
   );
 }
 
-const problems = [];
-for (const f of findings.filter((f) => f.severity === 'HIGH' && !f.explanation)) {
-  problems.push(
-    `HIGH ${f.check} at ${where}/${f.file}:${f.line} is not explained: fix it, or add ` +
-      '`// electronegativity-explained: <reason>` on that line or the line above.',
-  );
-}
+const problems = [...judged.problems];
 for (const error of result.errors.filter((e) => !e.tolerable)) {
   problems.push(
     `${relative(repo, error.file)} could not be parsed, so it was not checked: ${error.message}`,
@@ -153,5 +161,5 @@ if (problems.length > 0) {
   for (const problem of problems) console.error(problem);
   process.exitCode = 1;
 } else {
-  console.info('No unexplained HIGH finding.');
+  console.info('No unexplained HIGH finding, and every waiver names the check it waives.');
 }

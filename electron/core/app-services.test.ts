@@ -18,8 +18,10 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((o) => o.close()));
 });
 
-async function browserModeServices(): Promise<AppServices> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dm-services-'));
+/** The services of browser mode over dataDir (a new folder unless given: a restart if it is). */
+async function browserModeServices(
+  dataDir = mkdtempSync(join(tmpdir(), 'dm-services-')),
+): Promise<AppServices> {
   const cipher = await createKeyFileCipher(dataDir);
   if (!cipher.ok) throw new Error(cipher.error.message);
   const services = await createAppServices({
@@ -80,9 +82,42 @@ describe('the app services behind both transports', () => {
       changes: { authentication: { kind: 'sas', sasToken: 'sv=2022-11-02&sig=NEWTOKEN' } },
     });
     expect(JSON.stringify(updated)).not.toContain('NEWTOKEN');
-    expect(updated.ok && updated.value.authentication?.sasTokenFingerprint).not.toBe(
-      before?.authentication?.sasTokenFingerprint,
-    );
+    if (!updated.ok) throw new Error(`the update failed: ${updated.error.kind}`);
+    const newFingerprint = updated.value.authentication?.sasTokenFingerprint;
+    expect(newFingerprint).toEqual(expect.any(String));
+    expect(newFingerprint).not.toBe(before?.authentication?.sasTokenFingerprint);
+  });
+
+  it('gives an unchanged SAS token the same fingerprint after a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dm-services-'));
+    const ref = { connectionId: 'local-emulator', name: 'retail-shelf-products' };
+    const fingerprintIn = async (s: AppServices) => {
+      const got = await call<RedactedDataset>(s, 'datasets:get', ref);
+      if (!got.ok) throw new Error(`the load failed: ${got.error.kind}`);
+      return got.value.authentication?.sasTokenFingerprint;
+    };
+    const first = await browserModeServices(dataDir);
+    const before = await fingerprintIn(first);
+    expect(before).toEqual(expect.any(String));
+    await first.close();
+    expect(await fingerprintIn(await browserModeServices(dataDir))).toBe(before);
+  });
+
+  it('keeps a deleted sample dataset deleted after a restart (samples seed a new store only)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dm-services-'));
+    const ref = { connectionId: 'local-emulator', name: 'retail-shelf-products' };
+    const first = await browserModeServices(dataDir);
+    const loaded = await call<RedactedDataset>(first, 'datasets:get', ref);
+    if (!loaded.ok) throw new Error(`the load failed: ${loaded.error.kind}`);
+    expect(
+      await call(first, 'datasets:delete', { ...ref, ifMatch: loaded.value.eTag }),
+    ).toMatchObject({ ok: true });
+    await first.close();
+    const second = await browserModeServices(dataDir);
+    expect(await call(second, 'datasets:get', ref)).toMatchObject({
+      ok: false,
+      error: { kind: 'notFound' },
+    });
   });
 
   it('saves with If-Match and reports a stale eTag as a conflict', async () => {

@@ -7,6 +7,7 @@ import { createDispatcher } from './ipc/dispatcher';
 import type { Dispatch } from './ipc/dispatcher';
 import { startLocalEmulator } from './local-emulator';
 import type { LocalEmulator } from './local-emulator';
+import { fingerprintKeyFrom } from './secrets/fingerprint-key';
 import type { SecretCipher } from './secrets/secret-cipher';
 import { createSecretVault } from './secrets/secret-vault';
 import type { SettingsStore } from './settings/settings-store';
@@ -57,6 +58,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const handlers = createHandlers({
     connections,
     drafts,
+    fingerprintKey: await fingerprintKeyFrom(vault),
     makeClient: ({ endpoint, key }) =>
       createDatasetsClient({ endpoint, key, fetch: options.fetch }),
     appInfo: () => ({

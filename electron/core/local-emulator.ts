@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator } from '../../emulator/server';
 import type { RunningEmulator } from '../../emulator/server';
@@ -67,7 +67,8 @@ export async function startLocalEmulator(
       key,
       dataFile,
       dataCodec: aesGcmCodec(dataKey),
-      seed: !existsSync(dataFile),
+      // The emulator seeds only a file it creates, so deleted samples stay deleted.
+      seed: true,
     });
     return builtIn(emulator, key);
   } catch (error) {

@@ -1,10 +1,7 @@
 import { protocol } from 'electron';
 import { PAGE_SECURITY_HEADERS } from '../core/content-security-policy';
 import { readRendererFile } from '../core/renderer-files';
-
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'dataset-manager';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /** Must run before the app is ready: a standard, secure scheme gets a real origin for the page. */
 export function registerAppSchemeAsPrivileged(): void {

@@ -2,7 +2,10 @@ import { app, BrowserWindow, dialog, shell } from 'electron';
 import type { Session } from 'electron';
 import { isExternalLinkAllowed, isInAppNavigation } from './navigation-policy';
 
-/** Denies every permission, navigation and new window app-wide; https links go to the system browser. */
+/**
+ * Denies every permission, navigation and new window app-wide; https links to the documentation
+ * hosts go to the system browser.
+ */
 export function hardenApp(trustedOrigins: readonly string[], sessions: Session[]): void {
   for (const s of sessions) {
     s.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -36,7 +39,7 @@ export function hardenApp(trustedOrigins: readonly string[], sessions: Session[]
       if (choice === 1) event.preventDefault();
     });
     contents.setWindowOpenHandler(({ url }) => {
-      // electronegativity-explained: isExternalLinkAllowed() lets https: URLs through, nothing else
+      // electronegativity-explained OPEN_EXTERNAL_JS_CHECK: isExternalLinkAllowed() lets through only https: URLs on an explicit host list
       if (isExternalLinkAllowed(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });

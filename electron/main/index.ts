@@ -1,22 +1,23 @@
 // The desktop shell: Electron's lifecycle around the plain-Node services of electron/core.
 import { join } from 'node:path';
 import { app, BrowserWindow, nativeTheme, net, safeStorage, screen, session } from 'electron';
-import ElectronStore from 'electron-store';
 import { createAppServices } from '../core/app-services';
 import type { AppServices } from '../core/app-services';
 import { createSafeStorageCipher } from '../core/secrets/safe-storage-cipher';
 import { openStoreSafely } from '../core/settings/open-store-safely';
 import { UNSAVED_EDITS_LOST } from '../core/drafts/drafts-service';
 import type { SettingsStore } from '../core/settings/settings-store';
-import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol';
+import { registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol';
+import { openDesktopStore } from './desktop-stores';
 import { hardenApp } from './hardening';
 import { registerIpc } from './ipc';
 import { installApplicationMenu } from './menu';
+import { rendererSource } from './renderer-source';
 import { mainWindowOptions } from './window-options';
 import { restoreBounds } from './window-state';
 
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-const trustedOrigins = devServerUrl ? [new URL(devServerUrl).origin] : [APP_ORIGIN];
+const renderer = rendererSource(process.env['ELECTRON_RENDERER_URL'], app.isPackaged);
+const trustedOrigins = [renderer.origin];
 const WINDOW_STATE_KEY = 'window';
 
 let mainWindow: BrowserWindow | undefined;
@@ -47,18 +48,18 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const opened = openStoreSafely<SettingsStore>(
-    () => new ElectronStore<Record<string, unknown>>({ name: 'settings', cwd: dataDir }),
+    () => openDesktopStore(dataDir, 'settings'),
     join(dataDir, 'settings.json'),
   );
   const draftsOpened = openStoreSafely<SettingsStore>(
-    () => new ElectronStore<Record<string, unknown>>({ name: 'drafts', cwd: dataDir }),
+    () => openDesktopStore(dataDir, 'drafts'),
     join(dataDir, 'drafts.json'),
     undefined,
     UNSAVED_EDITS_LOST,
   );
   const store = opened.store;
   hardenApp(trustedOrigins, [session.defaultSession]);
-  if (!devServerUrl) serveRenderer(join(import.meta.dirname, '../renderer'));
+  if (!renderer.devServer) serveRenderer(join(import.meta.dirname, '../renderer'));
 
   services = await createAppServices({
     mode: 'desktop',
@@ -73,7 +74,7 @@ async function start(): Promise<void> {
       console.error(`${message}: ${error instanceof Error ? error.name : 'error'}`),
   });
   registerIpc(services.dispatch, trustedOrigins);
-  installApplicationMenu(process.platform === 'darwin', Boolean(devServerUrl));
+  installApplicationMenu(process.platform === 'darwin', renderer.devServer);
   createWindow(store);
 
   app.on('activate', () => {
@@ -86,8 +87,9 @@ function createWindow(store: SettingsStore): void {
     store.get(WINDOW_STATE_KEY),
     screen.getAllDisplays().map((d) => d.workArea),
   );
-  // contextIsolation, sandbox and no nodeIntegration come from secureWebPreferences() (tested);
-  // electronegativity-explained: the tool cannot follow the options into mainWindowOptions()
+  // contextIsolation, sandbox, no nodeIntegration and no Auxclick come from
+  // secureWebPreferences() (tested), which the tool cannot follow:
+  // electronegativity-explained CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK, AUXCLICK_JS_CHECK: set in secureWebPreferences()
   const window = new BrowserWindow(
     mainWindowOptions(
       join(import.meta.dirname, '../preload/index.cjs'),
@@ -104,7 +106,7 @@ function createWindow(store: SettingsStore): void {
   window.on('closed', () => {
     mainWindow = undefined;
   });
-  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  void window.loadURL(renderer.url);
 }
 
 app.on('window-all-closed', () => {

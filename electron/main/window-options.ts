@@ -18,6 +18,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     webviewTag: false,
     experimentalFeatures: false,
     navigateOnDragDrop: false,
+    // A middle click would otherwise open a link in a new window: one more way out of the page.
+    disableBlinkFeatures: 'Auxclick',
     spellcheck: true,
   };
 }

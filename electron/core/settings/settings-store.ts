@@ -13,6 +13,13 @@ export interface SettingsStore {
   readonly path: string;
 }
 
+/**
+ * Settings and drafts files are readable by their owner only: they hold only encrypted secrets,
+ * but names, endpoints and unsaved edits are nobody else's business. Desktop (electron-store)
+ * and browser mode (conf) both write with this mode.
+ */
+export const STORE_FILE_MODE = 0o600;
+
 export function settingsFilePath(dir: string, name: string): string {
   return join(dir, `${name}.json`);
 }
@@ -22,7 +29,6 @@ export function openConfStore(dir: string, name: string): SettingsStore {
   return new Conf<Record<string, unknown>>({
     cwd: dir,
     configName: name,
-    // The file holds only encrypted keys, but names and endpoints are nobody else's business.
-    configFileMode: 0o600,
+    configFileMode: STORE_FILE_MODE,
   });
 }
