@@ -1,17 +1,20 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../../shared/ipc/errors';
-import { startWebServer } from './server';
+import { DEFAULT_MAX_BODY_BYTES, startWebServer } from './server';
 import type { RunningWebServer } from './server';
 
 let server: RunningWebServer;
+let dir: string;
 const calls: { channel: unknown; payload: unknown }[] = [];
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'web-'));
+  dir = mkdtempSync(join(tmpdir(), 'web-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Dataset Manager</title>');
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
@@ -105,10 +108,12 @@ describe('browser mode server', () => {
   });
 
   it.each([
-    ['a foreign Host (DNS rebinding)', { Host: 'evil.example:80' }],
-    ['our port on another name', { Host: `attacker.test:${0}` }],
-    ['no Host at all', { Host: '' }],
-  ])('refuses %s with 403, even with the token, page included', async (_l, headers) => {
+    ['a foreign Host (DNS rebinding)', () => ({ Host: 'evil.example:80' })],
+    ['our port on another name', () => ({ Host: `evil.example:${server.port}` })],
+    ['no Host at all', () => ({ Host: '' })],
+  ])('refuses %s with 403, even with the token, page included', async (_l, hostHeader) => {
+    const headers = hostHeader();
+    expect(headers.Host).not.toBe(host());
     calls.length = 0;
     expect((await bridge(headers)).status).toBe(403);
     expect((await raw('GET', '/', headers)).status).toBe(403);
@@ -136,5 +141,155 @@ describe('browser mode server', () => {
   it('refuses a non-JSON body type (a form post) and malformed JSON', async () => {
     expect((await bridge({ 'Content-Type': 'text/plain' })).status).toBe(415);
     expect((await bridge({}, '{oops')).status).toBe(400);
+  });
+});
+
+interface RawExchange {
+  /** Everything the server sent, status line included. */
+  response: string;
+  /** Whether the server closed the connection (false: still open when the client gave up). */
+  closed: boolean;
+}
+
+/**
+ * A raw TCP client, for what `http.request` cannot do: a body that is still being sent, or
+ * never finished. `talk` writes; the promise resolves once the server closes the connection
+ * (a reset included, after what it answered), or after `giveUpMs` with `closed: false`.
+ */
+function tcp(
+  port: number,
+  talk: (socket: Socket, answered: () => boolean) => void,
+  giveUpMs = 5_000,
+): Promise<RawExchange> {
+  return new Promise((resolve) => {
+    let response = '';
+    const socket = connect(port, '127.0.0.1');
+    const giveUp = setTimeout(() => {
+      socket.destroy();
+      resolve({ response, closed: false });
+    }, giveUpMs);
+    socket.on('data', (chunk: Buffer) => (response += chunk.toString('latin1')));
+    // EPIPE or ECONNRESET once the server stops listening to a body: what it sent still counts.
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(giveUp);
+      resolve({ response, closed: true });
+    });
+    socket.on('connect', () => talk(socket, () => response !== '' || socket.destroyed));
+  });
+}
+
+/** Writes `total` bytes of body, framed by `frame`, until the server answers or closes. */
+async function sendBody(
+  socket: Socket,
+  answered: () => boolean,
+  total: number,
+  frame: (chunk: Buffer) => Buffer = (c) => c,
+) {
+  const chunk = Buffer.alloc(64 * 1024, 'a');
+  for (let sent = 0; sent < total && !answered(); sent += chunk.length) {
+    if (!socket.write(frame(chunk))) {
+      await new Promise<void>((resolve) => {
+        socket.once('drain', resolve);
+        socket.once('close', resolve);
+      });
+    }
+  }
+}
+
+const bridgeHead = (port: number, lengthHeader: string) =>
+  [
+    'POST /api/connections:list HTTP/1.1',
+    `Host: 127.0.0.1:${port}`,
+    'Content-Type: application/json',
+    `Authorization: Bearer ${server.token}`,
+    lengthHeader,
+    '',
+    '',
+  ].join('\r\n');
+
+function expectTooLarge(exchange: RawExchange) {
+  expect(exchange.response).toMatch(/^HTTP\/1\.1 413 /);
+  expect(exchange.response).toMatch(/\r\nconnection: close\r\n/i);
+  const json = /\{.*\}/s.exec(exchange.response)?.[0] ?? '';
+  expect(JSON.parse(json)).toEqual({
+    error: 'The request is too large: the limit is 2 MiB.',
+  });
+  expect(exchange.closed).toBe(true);
+}
+
+describe('browser mode server limits', () => {
+  const overLimit = DEFAULT_MAX_BODY_BYTES + 1024 * 1024;
+
+  it('answers 413, not a reset, to a Content-Length over the limit', async () => {
+    calls.length = 0;
+    const exchange = await tcp(server.port, (socket, answered) => {
+      socket.write(bridgeHead(server.port, `Content-Length: ${overLimit}`));
+      void sendBody(socket, answered, overLimit);
+    });
+    expectTooLarge(exchange);
+    expect(calls).toEqual([]);
+  });
+
+  it('answers 413 to a chunked body once it grows over the limit', async () => {
+    calls.length = 0;
+    const exchange = await tcp(server.port, (socket, answered) => {
+      socket.write(bridgeHead(server.port, 'Transfer-Encoding: chunked'));
+      // Never finished (no last chunk): the answer must come while the body is still arriving.
+      void sendBody(socket, answered, overLimit, (c) =>
+        Buffer.concat([Buffer.from(`${c.length.toString(16)}\r\n`), c, Buffer.from('\r\n')]),
+      );
+    });
+    expectTooLarge(exchange);
+    expect(calls).toEqual([]);
+  });
+
+  it('still takes a body just under the limit', async () => {
+    const res = await bridge({}, JSON.stringify({ a: 'a'.repeat(DEFAULT_MAX_BODY_BYTES - 100) }));
+    expect(res.status).toBe(200);
+  });
+
+  describe('with short timeouts', () => {
+    let slow: RunningWebServer;
+    beforeAll(async () => {
+      slow = await startWebServer({
+        port: 0,
+        staticDir: dir,
+        token: server.token,
+        dispatch: async () => ok(null),
+        requestTimeoutMs: 300,
+        headersTimeoutMs: 300,
+      });
+    });
+    afterAll(() => slow.close());
+
+    /** Node answers 408 when it still can, or just closes the connection. */
+    function expectEnded(exchange: RawExchange) {
+      expect(exchange.closed).toBe(true);
+      expect(exchange.response).toMatch(/^(HTTP\/1\.1 408 [^]*)?$/);
+    }
+
+    it('ends a request whose body is too slow', async () => {
+      const exchange = await tcp(slow.port, (socket) => {
+        socket.write(bridgeHead(slow.port, 'Content-Length: 100'));
+        socket.write('{"a":');
+      });
+      expectEnded(exchange);
+    });
+
+    it('ends a request whose headers are too slow', async () => {
+      const exchange = await tcp(slow.port, (socket) => {
+        socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${slow.port}\r\n`);
+      });
+      expectEnded(exchange);
+    });
+
+    it('serves a request sent in time', async () => {
+      const exchange = await tcp(slow.port, (socket) => {
+        socket.write(bridgeHead(slow.port, 'Content-Length: 2'));
+        socket.end('{}');
+      });
+      expect(exchange.response).toMatch(/^HTTP\/1\.1 200 /);
+    });
   });
 });

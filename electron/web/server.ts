@@ -9,7 +9,9 @@ import { checkHost, checkOrigin, checkToken } from './bridge-guard';
 import { readRendererFile } from '../core/renderer-files';
 
 export const BRIDGE_PREFIX = '/api/';
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+export const DEFAULT_HEADERS_TIMEOUT_MS = 15_000;
 
 export interface WebServerOptions {
   /** 0 picks a free port. */
@@ -19,6 +21,12 @@ export interface WebServerOptions {
   dispatch: Dispatch;
   /** Fixed only in tests; otherwise random per start. */
   token?: string;
+  /** The largest request body accepted; a larger one gets 413. 2 MiB by default. */
+  maxBodyBytes?: number;
+  /** How long a client may take to send a whole request, body included; 15 s by default. */
+  requestTimeoutMs?: number;
+  /** How long a client may take to send the headers; 15 s by default, at most requestTimeoutMs. */
+  headersTimeoutMs?: number;
 }
 
 export interface RunningWebServer {
@@ -45,20 +53,46 @@ function send(
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+function describeBytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  if (Number.isInteger(mib)) return `${mib} MiB`;
+  const kib = bytes / 1024;
+  if (Number.isInteger(kib)) return `${kib} KiB`;
+  return `${bytes} bytes`;
+}
+
+/** Resolves undefined, and stops reading, as soon as the body passes `limit` bytes. */
+function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const stop = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('close', onClose);
+      req.pause();
+    };
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
+        // Not destroyed here: the caller still answers 413 (with Connection: close) on it.
+        stop();
         resolve(undefined);
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const onClose = () => {
+      stop();
+      reject(new Error('The request was closed before its body arrived.'));
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('close', onClose);
     req.on('error', reject);
   });
 }
@@ -70,8 +104,31 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = options.port;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const headersTimeout = Math.min(
+    options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
+    requestTimeout,
+  );
+  const tooLarge = (res: ServerResponse) =>
+    // Connection: close, so the rest of the body is not waited for: Node closes the socket as
+    // soon as this answer is out.
+    send(
+      res,
+      413,
+      { error: `The request is too large: the limit is ${describeBytes(maxBodyBytes)}.` },
+      { Connection: 'close' },
+    );
 
-  const server = createServer((req, res) => {
+  const serverOptions = {
+    // A client that is slow to send its headers or body (Node's defaults: 60 s and 300 s) gets
+    // 408 and the connection closed.
+    requestTimeout,
+    headersTimeout,
+    // Node checks both timeouts only this often (30 s by default).
+    connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(headersTimeout / 4))),
+  };
+  const server = createServer(serverOptions, (req, res) => {
     void handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, { error: 'The server hit an unexpected problem.' });
       else res.destroy();
@@ -79,6 +136,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
+    // Checked before anything is read, so a client sending too much gets an answer, not a reset.
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (!Number.isFinite(declared) || declared > maxBodyBytes) return tooLarge(res);
     for (const verdict of [checkHost(req, port), checkOrigin(req, port)]) {
       if (!verdict.ok) return send(res, verdict.status, { error: verdict.message });
     }
@@ -92,8 +152,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
         return send(res, 415, { error: 'Send the request as application/json.' });
       }
-      const text = await readBody(req);
-      if (text === undefined) return send(res, 413, { error: 'The request is too large.' });
+      // A body without Content-Length (chunked) is cut off, and answered, once past the limit.
+      const text = await readBody(req, maxBodyBytes);
+      if (text === undefined) return tooLarge(res);
       let payload: unknown;
       try {
         payload = text === '' ? {} : JSON.parse(text);
