@@ -51,6 +51,12 @@ function choice(scope: Locator, label: string, option: 'Keep mine' | 'Take their
   });
 }
 
+/** Overwrite with mine, and yes to the question it asks first. */
+async function overwriteWithMine(page: Page, conflict: Locator): Promise<void> {
+  await button(conflict, 'Overwrite with mine').click();
+  await button(dialog(page, 'Overwrite'), 'Overwrite').click();
+}
+
 test('edits to different fields merge without a conflict, and the service holds both', async ({
   page,
   app,
@@ -195,6 +201,93 @@ test('Keep editing closes the dialog and keeps my edits, unsaved', async ({
   await expect(choice(conflict, 'Property "region"', 'Keep mine')).not.toBeChecked();
 });
 
+test('Ctrl+S then Enter saves the merge, keeping their change to another field', async ({
+  page,
+  app,
+  emulator,
+}) => {
+  await useEmulatorConnection(page, app, emulator);
+  await openDataset(page, 'flowers-classification');
+  await kindSelect(page).selectOption({ label: 'Image object detection' });
+  await patchDataset(emulator, 'flowers-classification', {
+    customProperties: { team: 'zoology', owner: 'ana.silva@contoso.com' },
+  });
+
+  await page.keyboard.press('ControlOrMeta+s');
+  const conflict = conflictDialog(page);
+  await expect(conflict).toBeVisible();
+  await expect(button(conflict, 'Save merged')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(conflict).toBeHidden();
+  await expect(savedStatus(page)).toHaveText('Saved');
+
+  const saved = await readDataset(emulator, 'flowers-classification');
+  expect(saved.customProperties).toEqual({ team: 'zoology', owner: 'ana.silva@contoso.com' });
+  expect(saved.annotationKind).toBe('imageObjectDetection');
+});
+
+test('with a true conflict the keyboard keeps editing, and Overwrite with mine asks first', async ({
+  page,
+  app,
+  emulator,
+}) => {
+  await useEmulatorConnection(page, app, emulator);
+  await openDataset(page, 'wildlife-camera-traps');
+  await propertyValue(page, 1).fill('olympics');
+  const theirs = await patchDataset(emulator, 'wildlife-camera-traps', {
+    customProperties: { region: 'rockies', license: 'CC-BY-4.0' },
+  });
+
+  // Ctrl+S then Enter, as from habit: the edits stay in the form, theirs on the service.
+  await page.keyboard.press('ControlOrMeta+s');
+  const conflict = conflictDialog(page);
+  await expect(conflict).toBeVisible();
+  await expect(button(conflict, 'Keep editing')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(conflict).toBeHidden();
+  await expect(propertyValue(page, 1)).toHaveValue('olympics');
+  await expect(unsavedBadge(page)).toBeVisible();
+  expect(await readDataset(emulator, 'wildlife-camera-traps')).toEqual(theirs);
+
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(conflict).toBeVisible();
+  // The shortcut does nothing while the dialog is open.
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(conflict).toBeVisible();
+
+  const overwrite = button(conflict, 'Overwrite with mine');
+  await overwrite.click();
+  const prompt = dialog(page, 'Overwrite');
+  await expect(prompt).toBeVisible();
+  const region = fieldRow(prompt, 'Property "region"').getByRole('cell');
+  await expect(region.nth(0)).toHaveText('rockies');
+  await expect(region.nth(1)).toHaveText('olympics');
+  await expect(button(prompt, 'Cancel')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(prompt).toBeHidden();
+  await expect(conflict).toBeVisible();
+  await expect(overwrite).toBeFocused();
+  expect(await readDataset(emulator, 'wildlife-camera-traps')).toEqual(theirs);
+
+  // Enter on the focused button asks again; Escape closes only the question.
+  await page.keyboard.press('Enter');
+  await expect(prompt).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(prompt).toBeHidden();
+  await expect(conflict).toBeVisible();
+  await expect(overwrite).toBeFocused();
+  expect(await readDataset(emulator, 'wildlife-camera-traps')).toEqual(theirs);
+
+  await overwrite.click();
+  await button(prompt, 'Overwrite').click();
+  await expect(conflict).toBeHidden();
+  await expect(savedStatus(page)).toHaveText('Saved');
+  expect((await readDataset(emulator, 'wildlife-camera-traps')).customProperties).toEqual({
+    region: 'olympics',
+    license: 'CC-BY-4.0',
+  });
+});
+
 test('Overwrite with mine writes my version, and a third writer meanwhile is still caught', async ({
   page,
   app,
@@ -215,14 +308,14 @@ test('Overwrite with mine writes my version, and a third writer meanwhile is sti
   await patchDataset(emulator, 'flowers-classification', {
     annotationFileUris: [...before.annotationFileUris, EXTRA_URI],
   });
-  await button(conflict, 'Overwrite with mine').click();
+  await overwriteWithMine(page, conflict);
   await expect(conflict.getByText('It changed again while this was open')).toBeVisible();
   await expect(fieldRow(conflict, 'Annotation file URIs')).toBeVisible();
   expect((await readDataset(emulator, 'flowers-classification')).annotationKind).toBe(
     'imageClassification',
   );
 
-  await button(conflict, 'Overwrite with mine').click();
+  await overwriteWithMine(page, conflict);
   await expect(conflict).toBeHidden();
   await expect(savedStatus(page)).toHaveText('Saved');
   const saved = await readDataset(emulator, 'flowers-classification');
@@ -393,6 +486,17 @@ test('the conflict dialogs pass an accessibility scan', async ({ page, app, emul
   await choice(conflict, 'Property "team"', 'Keep mine').click();
   await expectNoSeriousViolations(page);
   await page.screenshot({ path: 'e2e/artifacts/conflict-dialog.png' });
+
+  // The question before an overwrite, in a small window: it must fit and scroll by itself.
+  await button(conflict, 'Overwrite with mine').click();
+  const prompt = dialog(page, 'Overwrite');
+  await expect(prompt).toBeVisible();
+  await page.setViewportSize({ width: 880, height: 560 });
+  await expect(button(prompt, 'Overwrite')).toBeInViewport();
+  await expectNoSeriousViolations(page);
+  await page.screenshot({ path: 'e2e/artifacts/overwrite-prompt.png' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await button(prompt, 'Cancel').click();
   await button(conflict, 'Keep editing').click();
   await button(page, 'Discard changes').click();
 

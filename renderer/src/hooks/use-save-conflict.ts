@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useReducer } from 'react';
 import type { DatasetChanges } from '../../../shared/contract/dataset-diff';
 import type { RedactedDataset } from '../../../shared/contract/redacted-dataset';
@@ -15,6 +16,7 @@ import {
 } from '../conflict/conflict-state';
 import type { ConflictOpen, UnsavedEdits } from '../conflict/conflict-state';
 import { hasChanges } from '../forms/dataset-form';
+import { forgetGoneDataset } from '../query/dataset-gone';
 import type { SaveOutcome, SaveRequest } from './use-dataset-save';
 import { useRegisterDataset } from './use-register-dataset';
 
@@ -45,6 +47,7 @@ export function useSaveConflict({
 }: SaveConflictOptions) {
   const [state, dispatch] = useReducer(conflictReducer, CONFLICT_CLOSED);
   const register = useRegisterDataset(connectionId);
+  const queryClient = useQueryClient();
 
   /** Takes over a save's 412 or 404; returns whether it did. */
   const takeOver = (
@@ -56,6 +59,8 @@ export function useSaveConflict({
       return true;
     }
     if (outcome.kind === 'gone') {
+      // The list stops showing it now; Register again puts it back.
+      forgetGoneDataset(queryClient, connectionId, edits.base.name);
       dispatch({ type: 'gone', edits, cause: outcome.error });
       return true;
     }

@@ -9,3 +9,13 @@ export const queryKeys = {
   /** Unsaved edits from the last session, read once at start. */
   restoredDrafts: ['restored-drafts'] as const,
 };
+
+/** The dataset a `queryKeys.dataset` key stands for; undefined for any other key. */
+export function datasetOfKey(
+  key: readonly unknown[],
+): { connectionId: string; name: string } | undefined {
+  const [kind, connectionId, name] = key;
+  if (kind !== 'dataset' || key.length !== 3) return undefined;
+  if (typeof connectionId !== 'string' || typeof name !== 'string') return undefined;
+  return { connectionId, name };
+}

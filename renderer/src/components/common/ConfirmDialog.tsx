@@ -10,6 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import type { AppError } from '../../../../shared/ipc/errors';
 import { ErrorAlert } from './ErrorAlert';
@@ -49,6 +50,15 @@ export function ConfirmDialog({
   onCancel,
 }: ConfirmDialogProps) {
   const styles = useStyles();
+  // Fluent's Dialog focuses its first focusable element in an effect and ignores autoFocus, so
+  // the default button is focused here: this effect runs after the Dialog's (a parent's effects
+  // follow its children's). Whatever the question shows first, Enter never confirms a
+  // destructive action by itself.
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) (destructive ? cancelRef : confirmRef).current?.focus();
+  }, [open, destructive]);
   return (
     <Dialog
       open={open}
@@ -65,14 +75,14 @@ export function ConfirmDialog({
             {error ? <ErrorAlert error={error} /> : null}
           </DialogContent>
           <DialogActions>
-            <Button appearance="secondary" onClick={onCancel} disabled={busy}>
+            <Button ref={cancelRef} appearance="secondary" onClick={onCancel} disabled={busy}>
               {cancelLabel}
             </Button>
             <Button
               appearance="primary"
               onClick={onConfirm}
               disabled={busy}
-              autoFocus={!destructive}
+              ref={confirmRef}
               icon={busy ? <Spinner size="tiny" /> : undefined}
             >
               {busy && busyLabel ? busyLabel : confirmLabel}

@@ -19,9 +19,12 @@ import type { MergeFieldId } from '../../../../shared/merge/field-ids';
 import type { MergeSide } from '../../../../shared/merge/merge-types';
 import { unchosenConflicts } from '../../conflict/conflict-state';
 import type { ConflictOpen } from '../../conflict/conflict-state';
+import { overwriteDrops } from '../../conflict/overwrite-drops';
 import { plural } from '../../format/labels';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { MergeTable } from './MergeTable';
+import { OverwritePrompt } from './OverwritePrompt';
+import { useOverwriteQuestion, useSafeChoiceFocus } from './conflict-focus';
 
 const useStyles = makeStyles({
   surface: { width: 'min(1080px, calc(100vw - 48px))', maxWidth: 'none' },
@@ -69,6 +72,8 @@ export function ConflictDialog({
   const conflicts = outcome.conflicts.length;
   const pending = unchosenConflicts(state).length;
   const spinner = <Spinner size="tiny" />;
+  const safeChoiceRef = useSafeChoiceFocus(state.round);
+  const { buttonRef: overwriteRef, ...overwrite } = useOverwriteQuestion(onOverwrite);
 
   return (
     <Dialog
@@ -125,7 +130,8 @@ export function ConflictDialog({
             <Button
               disabled={busy !== null}
               icon={busy === 'overwrite' ? spinner : undefined}
-              onClick={onOverwrite}
+              ref={overwriteRef}
+              onClick={overwrite.ask}
             >
               Overwrite with mine
             </Button>
@@ -134,13 +140,18 @@ export function ConflictDialog({
             </Button>
           </DialogActions>
           <DialogActions position="end">
-            <Button disabled={busy !== null} onClick={onKeepEditing}>
+            <Button
+              disabled={busy !== null}
+              ref={pending > 0 ? safeChoiceRef : undefined}
+              onClick={onKeepEditing}
+            >
               Keep editing
             </Button>
             <Button
               appearance="primary"
               disabled={pending > 0 || busy !== null}
               aria-describedby={statusId}
+              ref={pending === 0 ? safeChoiceRef : undefined}
               icon={busy === 'saveMerged' ? spinner : <SaveRegular />}
               onClick={onSaveMerged}
             >
@@ -148,6 +159,14 @@ export function ConflictDialog({
             </Button>
           </DialogActions>
         </DialogBody>
+        {overwrite.asking ? (
+          <OverwritePrompt
+            dropped={overwriteDrops(state)}
+            loaded={outcome.base.authentication}
+            onCancel={overwrite.cancel}
+            onOverwrite={overwrite.confirm}
+          />
+        ) : null}
       </DialogSurface>
     </Dialog>
   );

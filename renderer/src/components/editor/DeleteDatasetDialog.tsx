@@ -60,6 +60,13 @@ export function DeleteDatasetDialog({
   const remove = useDeleteDataset(connection.id);
   const [state, dispatch] = useReducer(deleteReducer, DELETE_ASKED);
 
+  // Someone else deleted it first (404 on the delete, or on the read after a 412): what the
+  // user asked for is done, and the list stops showing it.
+  const deletedByOthers = () => {
+    forgetDataset(queryClient, connection.id, base.name);
+    onDeleted(base.name);
+  };
+
   const confirm = async () => {
     if (state.busy) return;
     dispatch({ type: 'started' });
@@ -69,15 +76,14 @@ export function DeleteDatasetDialog({
       return;
     } catch (error) {
       const appError = toAppError(error);
+      if (appError.kind === 'notFound') return deletedByOthers();
       if (appError.kind !== 'conflict') return dispatch({ type: 'failed', error: appError });
     }
     const theirs = await readAgain(api, connection.id, base.name);
     if (theirs.kind === 'found') {
       dispatch({ type: 'theirsRead', base, theirs: theirs.dataset });
     } else if (theirs.kind === 'gone') {
-      // Someone else deleted it first: what the user asked for is done.
-      forgetDataset(queryClient, connection.id, base.name);
-      onDeleted(base.name);
+      deletedByOthers();
     } else {
       dispatch({ type: 'failed', error: theirs.error });
     }
