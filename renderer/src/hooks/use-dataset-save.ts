@@ -5,6 +5,7 @@ import type { AppError } from '../../../shared/ipc/errors';
 import { toAppError } from '../api/app-error';
 import { useApi } from '../api/api-context';
 import { refreshNow } from '../format/time';
+import { queryKeys } from '../query/query-keys';
 import { rememberDataset } from './dataset-cache';
 import { readAgain } from './read-again';
 
@@ -50,7 +51,12 @@ export function useDatasetSave(connectionId: string) {
       const theirs = await readAgain(api, connectionId, base.name);
       return theirs.kind === 'found' ? { kind: 'conflict', error, theirs: theirs.dataset } : theirs;
     },
-    onSuccess: (outcome) => {
+    onSuccess: async (outcome, { base }) => {
+      if (outcome.kind !== 'saved' && outcome.kind !== 'conflict') return;
+      // A background read of this dataset (focus, interval) sent before the write may answer
+      // after it with the older version; it is cancelled so it cannot overwrite the newer
+      // one, which the editor would then take for a colleague's change.
+      await queryClient.cancelQueries({ queryKey: queryKeys.dataset(connectionId, base.name) });
       if (outcome.kind === 'saved') {
         rememberDataset(queryClient, connectionId, outcome.dataset);
         refreshNow();

@@ -5,6 +5,17 @@ import { queryKeys } from '../query/query-keys';
 import { datasetFromList } from './dataset-cache';
 
 /**
+ * The open dataset is read again when the user comes back to the window and every 30 s while
+ * the window is visible, so a colleague's save shows up without a click. Only this one query
+ * does it: it is one small GET, where re-listing a large service on every focus would not be.
+ */
+export const OPEN_DATASET_REFRESH = {
+  refetchOnWindowFocus: true,
+  refetchInterval: 30_000,
+  refetchIntervalInBackground: false,
+} as const;
+
+/**
  * One dataset, fresh from the service. The row the list already holds is shown at once (and
  * counts as stale), so opening a dataset never waits on a spinner for data we have.
  */
@@ -17,6 +28,7 @@ export function useDataset(connectionId: string, name: string) {
     initialData: () => datasetFromList(queryClient, connectionId, name),
     initialDataUpdatedAt: 0,
     refetchOnMount: 'always',
+    ...OPEN_DATASET_REFRESH,
   });
 }
 

@@ -72,8 +72,8 @@ interface EditorFrameProps {
   dirty: boolean;
   /** Some field is wrong, so Save is off: say so where the eye goes after a dead click. */
   invalid: boolean;
-  /** The last save worked and nothing changed since: said in the status region. */
-  saved: boolean;
+  /** What the last save came to ("Saved"), said in the status region; null says nothing. */
+  status: string | null;
   toolbar: ReactNode;
   notices: ReactNode;
   children: ReactNode;
@@ -85,7 +85,7 @@ export function EditorFrame({
   titleId,
   dirty,
   invalid,
-  saved,
+  status,
   toolbar,
   notices,
   children,
@@ -104,10 +104,10 @@ export function EditorFrame({
         ) : null}
         {/* Always present, so a screen reader hears "Saved" when the text appears. */}
         <span role="status" className={styles.status}>
-          {saved && !dirty ? (
+          {status !== null ? (
             <>
               <CheckmarkCircleRegular aria-hidden="true" />
-              Saved
+              {status}
             </>
           ) : null}
         </span>

@@ -6,7 +6,7 @@ import {
   SaveRegular,
 } from '@fluentui/react-icons';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import type { RedactedDataset } from '../../../../shared/contract/redacted-dataset';
 import type { ConnectionSummary } from '../../../../shared/ipc/contract';
@@ -20,13 +20,16 @@ import {
   toFormValues,
 } from '../../forms/dataset-form';
 import type { DatasetFormValues } from '../../forms/dataset-form';
+import { differingFields, rebaseFormValues } from '../../forms/rebase-form';
 import { showServiceProblems } from '../../forms/service-problems';
 import { formValuesOver } from '../../drafts/draft-values';
 import type { RestoredDraft } from '../../drafts/draft-values';
 import { changesWithKeptSasToken } from '../../drafts/kept-sas-token';
 import { useDraftAutosave, useEditorDraft } from '../../drafts/use-editor-draft';
 import { useDataset, useFetchDataset } from '../../hooks/use-dataset';
+import { useDatasetReads } from '../../hooks/use-dataset-reads';
 import { useDatasetSave } from '../../hooks/use-dataset-save';
+import type { SaveOutcome } from '../../hooks/use-dataset-save';
 import { useSaveConflict } from '../../hooks/use-save-conflict';
 import { useSaveShortcut } from '../../hooks/use-save-shortcut';
 import { useReportUnsavedChanges } from '../../navigation/unsaved-changes';
@@ -37,8 +40,10 @@ import { DatasetFormSections } from './DatasetFormSections';
 import { DeleteDatasetDialog } from './DeleteDatasetDialog';
 import { EditorFrame } from './EditorFrame';
 import { useEditorStyles } from './editor-styles';
+import { newerVersionStep } from './newer-version';
 import { OutcomeNotice } from './outcome-notice';
 import type { EditorOutcome } from './outcome-notice';
+import { ChangedOnServiceNotice, ReviewChangesBanner } from './service-change-notices';
 
 interface ExistingDatasetEditorProps {
   connection: ConnectionSummary;
@@ -78,6 +83,7 @@ export function ExistingDatasetEditor({
     <LoadedDatasetEditor
       connection={connection}
       latest={query.data}
+      latestIsListRow={query.dataUpdatedAt === 0}
       refreshError={query.isError ? toAppError(query.error) : null}
       justCreated={justCreated}
       restored={restored}
@@ -90,6 +96,8 @@ interface LoadedDatasetEditorProps {
   connection: ConnectionSummary;
   /** The newest copy the cache holds; it becomes the base only while there is nothing to lose. */
   latest: RedactedDataset;
+  /** `latest` is still the datasets list's row, not yet read from the service on its own. */
+  latestIsListRow: boolean;
   refreshError: AppError | null;
   justCreated: boolean;
   restored: RestoredDraft | undefined;
@@ -99,6 +107,7 @@ interface LoadedDatasetEditorProps {
 function LoadedDatasetEditor({
   connection,
   latest,
+  latestIsListRow,
   refreshError,
   justCreated,
   restored,
@@ -109,31 +118,35 @@ function LoadedDatasetEditor({
 
   const draft = useEditorDraft(connection.id, latest.name, restored);
   // `base` is the version the edits apply to: its eTag guards the save. It moves only on
-  // purpose (save, reload, discard) or when fresher data arrives while nothing is edited.
+  // purpose (save, reload, merge) or when fresher data arrives while nothing is edited.
   // A restored draft brings its own: the version loaded when the editing began.
   const [base, setBase] = useState(draft.restored?.base ?? latest);
+  // The form opens with the draft's values or the base's. Later it is set only by `adopt`
+  // and Discard, never by a change of `base` itself: that would drop whatever was typed
+  // while a save ran.
+  const [openingValues] = useState(() => formValuesOver(base, draft.restored));
   const hasSavedSasToken = savedSasTokenOf(base) || draft.keptSasToken;
   const schema = useMemo(
     () => datasetFormSchema({ mode: 'edit', hasSavedSasToken }),
     [hasSavedSasToken],
   );
   const resolver = useMemo(() => zodResolver(schema), [schema]);
-  const baseValues = useMemo(() => formValuesOver(base, draft.restored), [base, draft.restored]);
-  const form = useForm<DatasetFormValues>({ resolver, mode: 'onChange', values: baseValues });
-  const { trigger, reset, setError } = form;
+  const form = useForm<DatasetFormValues>({
+    resolver,
+    mode: 'onChange',
+    defaultValues: openingValues,
+  });
+  const { trigger, reset, setError, setValue } = form;
   const values = useWatch({ control: form.control }) as DatasetFormValues;
+  const { keptSasToken } = draft;
   const changes = useMemo(
-    () => changesWithKeptSasToken(changesFromForm(base, values), values, draft.keptSasToken),
-    [base, values, draft.keptSasToken],
+    () => changesWithKeptSasToken(changesFromForm(base, values), values, keptSasToken),
+    [base, values, keptSasToken],
   );
   const dirty = hasChanges(changes);
   const valid = useMemo(() => schema.safeParse(values).success, [schema, values]);
-
-  const [seenLatest, setSeenLatest] = useState(latest);
-  if (seenLatest !== latest) {
-    setSeenLatest(latest);
-    if (!dirty && latest.eTag !== base.eTag) setBase(latest);
-  }
+  /** The form as it is this instant, copied: react-hook-form hands out its live object. */
+  const snapshot = () => structuredClone(form.getValues());
 
   // Once something is wrong, say everything that is: a disabled Save must show its reason.
   useEffect(() => {
@@ -153,24 +166,62 @@ function LoadedDatasetEditor({
   const [askDelete, setAskDelete] = useState(false);
   const busy = saver.isSaving || reloading;
 
-  const adopt = (dataset: RedactedDataset) => {
+  /**
+   * `dataset` becomes the base. `before` is the form when the save or read that brought it
+   * began: fields typed since stay as edits over it (rebase-form). Returns whether any do.
+   */
+  const adopt = (dataset: RedactedDataset, before: DatasetFormValues): boolean => {
+    const now = snapshot();
+    const next = rebaseFormValues({ before, now, next: dataset });
     draft.drop();
     setBase(dataset);
-    // `values` follows `base`, but an identical base would not reset typed tokens: say it.
-    reset(toFormValues(dataset));
+    const editsKept = hasChanges(changesFromForm(dataset, next));
+    if (!editsKept) {
+      reset(next);
+    } else {
+      // Only the boxes that must change are set: a reset would rebuild the lists' rows and
+      // take the focus (and the next keystrokes) from the box being typed in.
+      for (const field of differingFields(now, next)) setValue(field, next[field] as never);
+    }
+    return editsKept;
   };
 
+  // The form when the conflict dialog opened: what its writes were based on.
+  const dialogEdits = useRef<DatasetFormValues | null>(null);
+  // The dialog was opened by Review changes, not by a refused save: leaving it is no failure.
+  const reviewing = useRef(false);
   const conflict = useSaveConflict({
     connectionId: connection.id,
     save: saver.save,
     onSaved: (dataset) => {
-      adopt(dataset);
-      setOutcome({ kind: 'saved' });
+      const editsKept = adopt(dataset, dialogEdits.current ?? snapshot());
+      reviewing.current = false;
+      setOutcome({ kind: 'saved', editsKept });
     },
-    onReload: () => void reload(),
-    onKeepEditing: (error) =>
-      setOutcome({ kind: error.kind === 'conflict' ? 'conflict' : 'failed', error }),
+    onReload: () => {
+      reviewing.current = false;
+      void reload();
+    },
+    onKeepEditing: (error) => {
+      if (reviewing.current) {
+        reviewing.current = false;
+        return;
+      }
+      setOutcome({ kind: error.kind === 'conflict' ? 'conflict' : 'failed', error });
+    },
   });
+
+  /** Hands a 412 or 404 to the conflict dialog, with the form as it is now; whether it did. */
+  const openConflict = (
+    result: SaveOutcome,
+  ): result is Extract<SaveOutcome, { kind: 'conflict' | 'gone' }> => {
+    const mine = snapshot();
+    const edits = { base, values: mine, usesKeptSasToken: draft.usesKeptSasToken(mine) };
+    if (!conflict.takeOver(result, edits)) return false;
+    dialogEdits.current = mine;
+    reviewing.current = false;
+    return true;
+  };
 
   const save = async () => {
     if (busy || !dirty || conflict.isOpen) return;
@@ -179,30 +230,58 @@ function LoadedDatasetEditor({
       return;
     }
     setOutcome(null);
+    // What is sent is the form now; typing may go on while the request runs.
+    const sent = snapshot();
     const result = await saver.save({
       base,
-      changes,
-      useDraftSasToken: draft.usesKeptSasToken(values),
+      changes: changesWithKeptSasToken(changesFromForm(base, sent), sent, keptSasToken),
+      useDraftSasToken: draft.usesKeptSasToken(sent),
     });
     if (result.kind === 'saved') {
-      adopt(result.dataset);
-      setOutcome({ kind: 'saved' });
+      const editsKept = adopt(result.dataset, sent);
+      setOutcome({ kind: 'saved', editsKept });
       return;
     }
-    const mine = form.getValues();
-    const usesKeptSasToken = draft.usesKeptSasToken(mine);
-    if (conflict.takeOver(result, { base, values: mine, usesKeptSasToken })) return;
+    if (openConflict(result)) return;
     showServiceProblems(setError, result.error);
     setOutcome(result);
   };
   useSaveShortcut(() => void save());
 
+  // A colleague's version arrives with a read (focus, the 30 s re-read). With nothing to
+  // lose the form shows it at once and says so; with edits the banner below offers the
+  // merge. The list's row the editor opened with is replaced by the first read without a
+  // word: that is opening, not news.
+  const busyElsewhere = busy || conflict.isOpen;
+  const step = newerVersionStep({ base, latest, dirty, busy: busyElsewhere });
+  const baseIsListRow = useRef(draft.restored === undefined && latestIsListRow);
+  useDatasetReads(connection.id, base.name, (read) => {
+    const quietly = baseIsListRow.current;
+    baseIsListRow.current = false;
+    if (newerVersionStep({ base, latest: read, dirty, busy: busyElsewhere }) !== 'follow') return;
+    adopt(read, toFormValues(base));
+    if (!quietly) setOutcome({ kind: 'changedOnService' });
+  });
+
+  const review = () => {
+    const opened = openConflict({
+      kind: 'conflict',
+      theirs: latest,
+      error: {
+        kind: 'conflict',
+        message: `“${base.name}” changed on the service after you started editing it.`,
+      },
+    });
+    reviewing.current = opened;
+  };
+
   const reload = async () => {
     setAskReload(false);
     setReloading(true);
     setOutcome(null);
+    const before = snapshot();
     try {
-      adopt(await fetchDataset());
+      adopt(await fetchDataset(), before);
     } catch (error) {
       setOutcome({ kind: 'reloadFailed', error: toAppError(error) });
     } finally {
@@ -258,12 +337,19 @@ function LoadedDatasetEditor({
         titleId={titleId}
         dirty={dirty}
         invalid={!valid}
-        saved={outcome?.kind === 'saved'}
+        status={savedStatus(outcome, dirty)}
         toolbar={toolbar}
         notices={
           <>
             {refreshError && !outcome ? (
               <ErrorAlert error={refreshError} title="Could not refresh this dataset" />
+            ) : null}
+            {/* After a refused save the conflict alert already says it, and Save merges. */}
+            {step === 'review' && outcome?.kind !== 'conflict' ? (
+              <ReviewChangesBanner name={base.name} onReview={review} />
+            ) : null}
+            {outcome?.kind === 'changedOnService' ? (
+              <ChangedOnServiceNotice name={base.name} onDismiss={() => setOutcome(null)} />
             ) : null}
             <OutcomeNotice outcome={outcome} />
           </>
@@ -320,4 +406,12 @@ function LoadedDatasetEditor({
       <SaveConflictDialogs conflict={conflict} />
     </FormProvider>
   );
+}
+
+/** The status line: "Saved" only while it is all saved; it does not hide edits typed on. */
+function savedStatus(outcome: EditorOutcome | null, dirty: boolean): string | null {
+  if (outcome?.kind !== 'saved') return null;
+  if (!dirty) return 'Saved';
+  // Beside "Unsaved changes": what was sent is saved, what was typed meanwhile is not.
+  return outcome.editsKept ? 'Earlier edits saved' : null;
 }

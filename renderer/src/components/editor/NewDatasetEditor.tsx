@@ -145,7 +145,7 @@ export function NewDatasetEditor({
         titleId={titleId}
         dirty={dirty}
         invalid={!valid}
-        saved={false}
+        status={null}
         toolbar={toolbar}
         notices={
           failure ? (

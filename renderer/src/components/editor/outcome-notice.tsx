@@ -4,13 +4,16 @@ import { isUnreachable } from '../common/error-headlines';
 
 /** What the last save (or reload) came to, for the line under the command bar. */
 export type EditorOutcome =
-  | { kind: 'saved' }
+  /** `editsKept`: the user typed on while it ran, and those edits are not saved yet. */
+  | { kind: 'saved'; editsKept?: boolean }
+  /** No edits were open when a colleague's version arrived, so the form now shows it. */
+  | { kind: 'changedOnService' }
   | { kind: 'conflict'; error: AppError }
   | { kind: 'failed'; error: AppError }
   | { kind: 'reloadFailed'; error: AppError };
 
 export function OutcomeNotice({ outcome }: { outcome: EditorOutcome | null }) {
-  if (!outcome || outcome.kind === 'saved') return null;
+  if (!outcome || outcome.kind === 'saved' || outcome.kind === 'changedOnService') return null;
   const { error } = outcome;
   if (outcome.kind === 'reloadFailed') {
     return <ErrorAlert error={error} title="Could not reload" />;
