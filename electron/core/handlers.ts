@@ -99,6 +99,28 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     return result.ok ? ok(redact(result.value)) : result;
   };
 
+  /**
+   * A register or update whose draft may hold the SAS token to send. The token is checked against
+   * the very credentials the request then goes out with; once saved, the edits are no longer a
+   * draft (the page drops its copy too).
+   */
+  async function writeFromDraft(
+    draft: DraftRef,
+    given: AuthenticationChange,
+    useDraftSasToken: boolean | undefined,
+    write: (
+      client: DatasetsClient,
+      auth: StorageAuthentication | undefined,
+    ) => Promise<Result<Dataset>>,
+  ): Promise<Result<RedactedDataset>> {
+    const result = await withClient(draft.connectionId, async (client, credentials) => {
+      const auth = await withDraftToken(given, useDraftSasToken, deps.drafts, draft, credentials);
+      return auth.ok ? redacted(write(client, auth.value)) : auth;
+    });
+    if (result.ok) deps.drafts.discard(draft);
+    return result;
+  }
+
   return {
     'app:info': async () => ok(deps.appInfo()),
     'connections:list': async () => ok(deps.connections.list()),
@@ -130,53 +152,33 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'datasets:listMore': (request) => listings.more(request.listingId),
     'datasets:get': (request) =>
       withClient(request.connectionId, (client) => redacted(client.getDataset(request.name))),
-    'datasets:register': async (request) => {
+    'datasets:register': (request) => {
+      const { authentication, ...fields } = request.fields;
       // The draft of a dataset not registered yet: its name is still being typed with the rest.
-      const draft = { connectionId: request.connectionId, datasetName: null };
-      const { authentication: given, ...fields } = request.fields;
-      const result = await withClient(request.connectionId, async (client, credentials) => {
-        const auth = await withDraftToken(
-          given,
-          request.useDraftSasToken,
-          deps.drafts,
-          draft,
-          credentials,
-        );
-        if (!auth.ok) return auth;
-        return redacted(
+      return writeFromDraft(
+        { connectionId: request.connectionId, datasetName: null },
+        authentication,
+        request.useDraftSasToken,
+        (client, auth) =>
           client.registerDataset(request.name, {
             ...fields,
-            ...(auth.value ? { authentication: auth.value } : {}),
+            ...(auth && { authentication: auth }),
           }),
-        );
-      });
-      if (result.ok) deps.drafts.discard(draft);
-      return result;
+      );
     },
-    'datasets:update': async (request) => {
-      const draft = { connectionId: request.connectionId, datasetName: request.name };
-      const { authentication: given, ...changes } = request.changes;
-      // The token is checked against the very credentials the request then goes out with.
-      const result = await withClient(request.connectionId, async (client, credentials) => {
-        const auth = await withDraftToken(
-          given,
-          request.useDraftSasToken,
-          deps.drafts,
-          draft,
-          credentials,
-        );
-        if (!auth.ok) return auth;
-        return redacted(
+    'datasets:update': (request) => {
+      const { authentication, ...changes } = request.changes;
+      return writeFromDraft(
+        { connectionId: request.connectionId, datasetName: request.name },
+        authentication,
+        request.useDraftSasToken,
+        (client, auth) =>
           client.updateDataset(
             request.name,
-            { ...changes, ...(auth.value ? { authentication: auth.value } : {}) },
+            { ...changes, ...(auth && { authentication: auth }) },
             { ifMatch: request.ifMatch },
           ),
-        );
-      });
-      // Saved edits are no longer a draft; the page drops its copy too.
-      if (result.ok) deps.drafts.discard(draft);
-      return result;
+      );
     },
     'drafts:list': async () => ok(deps.drafts.list()),
     'drafts:save': (request) => {
