@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'DatasetAlreadyExists'
   | 'PreconditionFailed'
   | 'InternalServerError'
+  | 'TooManyRequests'
   | InjectedFaultCode;
 
 /** Codes of statuses a test asks the fault injector for; `InjectedFault` covers the rest. */

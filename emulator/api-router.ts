@@ -11,6 +11,7 @@ import {
   updateDataset,
 } from './dataset-operations';
 import type { OperationContext } from './dataset-operations';
+import type { RateLimiter } from './rate-limit';
 import { checkApiVersion, checkSubscriptionKey } from './request-checks';
 
 type Route = { kind: 'collection' } | { kind: 'dataset'; encodedName: string };
@@ -39,10 +40,12 @@ function decodeName(encodedName: string): string {
 
 export interface ApiRequestContext extends OperationContext {
   key: string;
+  rateLimiter?: RateLimiter;
 }
 
 /**
- * One API request, checked in the order a client can rely on: the subscription key, then
+ * One API request, checked in the order a client can rely on: the subscription key, then the
+ * rate limit (only a known key has one, so a wrong key is told so rather than to wait), then
  * api-version, then the route and method, then the dataset name, then the body.
  */
 export async function handleApiRequest(
@@ -51,6 +54,7 @@ export async function handleApiRequest(
   context: ApiRequestContext,
 ): Promise<ApiResponse> {
   checkSubscriptionKey(req.headers, context.key);
+  context.rateLimiter?.admit(context.key);
   checkApiVersion(url.searchParams);
   const route = matchRoute(url.pathname);
   if (!route) {

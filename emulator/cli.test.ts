@@ -49,10 +49,39 @@ describe('the emulator CLI', () => {
     }
   });
 
+  it('throttles each key to --rate-limit requests a second, with Retry-After', async () => {
+    const cli = await startCli(['--port', '0', '--key', TEST_KEY, '--rate-limit', '2']);
+    try {
+      // All at once: the bucket holds two, and refills far slower than these are answered.
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () => call(remote(cli.url), 'GET', '')),
+      );
+      const statuses = answers.map((answer) => answer.status);
+      expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(2);
+      expect(statuses).toContain(429);
+      const refused = answers.find((answer) => answer.status === 429)!;
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(refused.json.error.code).toBe('TooManyRequests');
+    } finally {
+      cli.child.kill('SIGTERM');
+      expect(await cli.exited).toBe(0);
+    }
+  });
+
   it.each([
     ['without --key', ['--port', '0'], /--key is required/],
     ['with an unknown argument', ['--key', TEST_KEY, '--prot', '5181'], /--prot/],
     ['with a port that is not a number', ['--key', TEST_KEY, '--port', 'http'], /--port/],
+    [
+      'with a rate limit that is not a whole number',
+      ['--key', TEST_KEY, '--rate-limit', '2.5'],
+      /--rate-limit must be a whole number from 0 to 100000; got "2\.5"/,
+    ],
+    [
+      'with a negative rate limit',
+      ['--key', TEST_KEY, '--rate-limit=-1'],
+      /--rate-limit must be a whole number/,
+    ],
   ])('exits 2 with the usage %s', async (_, args, why) => {
     const cli = spawnCli(args);
     expect(await cli.exited).toBe(2);

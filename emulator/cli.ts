@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { MAX_LATENCY_MS } from './faults';
+import { MAX_RATE_LIMIT } from './rate-limit';
 import { startEmulator } from './server';
 import type { EmulatorOptions, RunningEmulator } from './server';
 
-const USAGE = `Usage: tsx emulator/cli.ts --key KEY [--port PORT] [--host HOST] [--data FILE] [--seed] [--faults] [--latency MS]
+const USAGE = `Usage: tsx emulator/cli.ts --key KEY [--port PORT] [--host HOST] [--data FILE] [--seed] [--faults] [--latency MS] [--rate-limit N]
 
   --key KEY      subscription key clients must send in Ocp-Apim-Subscription-Key (required)
   --port PORT    port to listen on; 0 picks a free one (default 5181)
@@ -11,7 +12,9 @@ const USAGE = `Usage: tsx emulator/cli.ts --key KEY [--port PORT] [--host HOST] 
   --data FILE    keep datasets in FILE (JSON, written atomically); in memory otherwise
   --seed         add sample datasets to a new store (in memory, or a --data FILE not yet made)
   --faults       enable fault injection and its control endpoint /_emulator/faults
-  --latency MS   delay every API response by MS milliseconds`;
+  --latency MS   delay every API response by MS milliseconds
+  --rate-limit N at most N API requests per second per subscription key (a token bucket that
+                 holds N); beyond it, 429 with Retry-After in whole seconds. 0: no limit (default)`;
 
 const DEFAULT_PORT = 5181;
 
@@ -46,6 +49,7 @@ function parseCommandLine() {
         seed: { type: 'boolean' },
         faults: { type: 'boolean' },
         latency: { type: 'string' },
+        'rate-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -68,6 +72,7 @@ function optionsFromCommandLine(): EmulatorOptions | undefined {
     seed: args.seed,
     faults: args.faults,
     latencyMs: integerArgument('latency', args.latency, 0, MAX_LATENCY_MS),
+    rateLimit: integerArgument('rate-limit', args['rate-limit'], 0, MAX_RATE_LIMIT),
   };
 }
 

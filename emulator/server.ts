@@ -12,6 +12,7 @@ import { DatasetStore } from './dataset-store';
 import { FAULTS_PATH, handleFaultControl, injectedFailureResponse } from './fault-http';
 import { FaultController, MAX_LATENCY_MS } from './faults';
 import { writeHalfThenDestroy, writeResponse } from './http-exchange';
+import { MAX_RATE_LIMIT, RateLimiter } from './rate-limit';
 import { checkSubscriptionKey } from './request-checks';
 import { seedStore } from './seed-datasets';
 
@@ -36,6 +37,13 @@ export interface EmulatorOptions {
   faults?: boolean;
   /** Delay before every API response, in milliseconds. */
   latencyMs?: number;
+  /**
+   * At most this many API requests per second per subscription key, answered 429 with
+   * Retry-After beyond it (see rate-limit.ts). 0 or absent: no limit.
+   */
+  rateLimit?: number;
+  /** The rate limit's clock, in milliseconds; tests pass their own. Default Date.now. */
+  clock?: () => number;
 }
 
 export interface RunningEmulator {
@@ -64,6 +72,12 @@ function checkOptions(options: EmulatorOptions): void {
   if (!Number.isInteger(latency) || latency < 0 || latency > MAX_LATENCY_MS) {
     throw new RangeError(
       `latencyMs must be an integer from 0 to ${MAX_LATENCY_MS}; got ${options.latencyMs}.`,
+    );
+  }
+  const rateLimit = options.rateLimit ?? 0;
+  if (!Number.isInteger(rateLimit) || rateLimit < 0 || rateLimit > MAX_RATE_LIMIT) {
+    throw new RangeError(
+      `rateLimit must be an integer from 0 to ${MAX_RATE_LIMIT}; got ${options.rateLimit}.`,
     );
   }
 }
@@ -126,6 +140,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     store,
     persist,
     listeningOrigin: () => origin,
+    ...(options.rateLimit
+      ? { rateLimiter: new RateLimiter(options.rateLimit, options.clock) }
+      : {}),
   };
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {

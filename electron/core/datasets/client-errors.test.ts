@@ -17,7 +17,7 @@ import {
   testClient,
   uniqueName,
   visibleText,
-} from './test-support';
+} from '../../test-support/datasets-service';
 
 let emulator: RunningEmulator;
 /** Every error these tests saw, checked at the end for secrets. */

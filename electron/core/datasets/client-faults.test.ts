@@ -10,8 +10,8 @@ import {
   startFaultyEmulator,
   testClient,
   uniqueName,
-} from './test-support';
-import type { RecordedRequest } from './test-support';
+} from '../../test-support/datasets-service';
+import type { RecordedRequest } from '../../test-support/datasets-service';
 
 let emulator: RunningEmulator;
 

@@ -10,7 +10,7 @@ import {
   startFaultyEmulator,
   testClient,
   uniqueName,
-} from './test-support';
+} from '../../test-support/datasets-service';
 
 let emulator: RunningEmulator;
 

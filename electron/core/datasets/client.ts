@@ -11,7 +11,7 @@ import { listAllPages } from './list-all';
 import type { ListAllOptions } from './list-all';
 import { redactResult } from './redact-secrets';
 import { createPacing, DEFAULT_RETRY_POLICY } from './retry-pacing';
-import type { RetryPolicy } from './retry-pacing';
+import type { Pacing, RetryPolicy } from './retry-pacing';
 import { readDataset, readListPage } from './service-reads';
 import type { ServiceSession } from './service-reads';
 import { createSend } from './service-transport';
@@ -152,13 +152,26 @@ export function createDatasetsClient(options: DatasetsClientOptions): DatasetsCl
       withName(name, () => writes.deleteDataset(session, name, ifMatch)),
 
     listPage: async ({ skip = 0, top = LIST_TOP_DEFAULT, signal } = {}) =>
-      redactResult(await readListPage(session, skip, top, signal), secrets()),
+      redactResult(await readListPage(session, { skip, top }, signal), secrets()),
 
     listAll: async (listOptions = {}) => {
       const { signal } = listOptions;
-      const result = await listAllPages((skip, top, pageSignal) => {
+      const result = await listAllPages((request, pageSignal, hooks) => {
         const both = signal ? AbortSignal.any([signal, pageSignal]) : pageSignal;
-        return readListPage(session, skip, top, both);
+        // The usual retries, with the listing told of each 429: it is how the listing learns
+        // to send fewer at once, and the listing decides when the page goes again.
+        const pacing: Pacing = {
+          attempts: session.pacing.attempts,
+          pause: async (retry, exchange) => {
+            if (!(exchange.kind === 'answered' && exchange.status === 429)) {
+              return session.pacing.pause(retry, exchange);
+            }
+            hooks.throttled();
+            await session.pacing.pause(retry, exchange);
+            await hooks.mayRetry();
+          },
+        };
+        return readListPage({ ...session, pacing }, request, both);
       }, listOptions);
       return redactResult(result, secrets());
     },

@@ -72,15 +72,21 @@ export async function readDataset(
   return fail(errorFromExchange(exchange, context));
 }
 
+/** The page at `skip`, or the one a nextLink names, which came from an answer read here. */
+export type ListPageAddress = { skip: number; top: number } | { nextLink: string };
+
 export async function readListPage(
   session: ServiceSession,
-  skip: number,
-  top: number,
+  address: ListPageAddress,
   signal?: AbortSignal,
 ): Promise<Result<DatasetListPage>> {
+  // A nextLink is followed only after the check below passed on the page that gave it, so the
+  // key goes to the endpoint's origin and nowhere else.
+  const url =
+    'nextLink' in address ? address.nextLink : session.urls.list(address.skip, address.top);
   const exchange = await readWithRetries(
     session.pacing,
-    () => session.send('GET', session.urls.list(skip, top), { signal }),
+    () => session.send('GET', url, { signal }),
     signal,
   );
   const context = errorContext(session, 'list');
@@ -91,7 +97,7 @@ export async function readListPage(
   if (!page.ok || page.value.nextLink === undefined) return page;
   const linkOrigin = new URL(page.value.nextLink).origin;
   if (linkOrigin !== session.urls.origin) {
-    // The pages are fetched by skip, but a link elsewhere means the answer cannot be trusted.
+    // Refused whole, not just unfollowed: an answer pointing elsewhere cannot be trusted.
     return fail({
       kind: 'server',
       status: exchange.status,

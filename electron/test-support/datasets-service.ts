@@ -1,11 +1,11 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { startEmulator } from '../../../emulator/server';
-import type { FaultSettingsUpdate, RunningEmulator } from '../../../emulator/server';
-import type { DatasetFields } from '../../../shared/contract/dataset';
-import type { AppError } from '../../../shared/ipc/errors';
-import { createDatasetsClient } from './client';
-import type { DatasetsClient, DatasetsClientOptions } from './client';
+import { startEmulator } from '../../emulator/server';
+import type { FaultSettingsUpdate, RunningEmulator } from '../../emulator/server';
+import type { DatasetFields } from '../../shared/contract/dataset';
+import type { AppError } from '../../shared/ipc/errors';
+import { createDatasetsClient } from '../core/datasets/client';
+import type { DatasetsClient, DatasetsClientOptions } from '../core/datasets/client';
 
 /** Shared by the client's tests only; not part of the app. */
 
