@@ -65,6 +65,24 @@ module.exports = {
       to: { path: '^bench/' },
     },
     {
+      name: 'production-no-test-support',
+      comment:
+        'Test fakes (a safeStorage that only scrambles, say) must never reach a build: only tests, e2e and bench may use them.',
+      severity: 'error',
+      from: {
+        pathNot: ['\\.test\\.tsx?$', '^electron/test-support/', '^e2e/', '^bench/'],
+      },
+      to: { path: '^electron/test-support/' },
+    },
+    {
+      name: 'no-non-package-json',
+      comment:
+        'A package reached only through another one (conf through electron-store) can change or vanish with it: declare what is imported.',
+      severity: 'error',
+      from: {},
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

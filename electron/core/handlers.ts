@@ -2,9 +2,10 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Dataset, StorageAuthentication } from '../../shared/contract/dataset';
 import { redactDataset } from '../../shared/contract/redacted-dataset';
 import type { RedactedDataset } from '../../shared/contract/redacted-dataset';
-import type { AppInfo, ConnectionSummary } from '../../shared/ipc/contract';
+import type { AppInfo } from '../../shared/ipc/contract';
 import { ok } from '../../shared/ipc/errors';
 import type { Result } from '../../shared/ipc/errors';
+import type { ConnectionCredentials, ConnectionsService } from './connections/connections-service';
 import type { DatasetsClient } from './datasets/client';
 import type { HandlerTable } from './ipc/dispatcher';
 import type { DraftRef, DraftsService } from './drafts/drafts-service';
@@ -31,40 +32,9 @@ async function withDraftToken(
   return token.ok ? ok({ kind: 'sas', sasToken: token.value }) : token;
 }
 
-/** The endpoint and key to call the service with, and where a draft's SAS token may go. */
-interface ConnectionCredentials {
-  endpoint: string;
-  key: string;
-  destination: string;
-}
-
-/** What the handlers need of the connections service; the key never leaves main. */
-export interface ConnectionsPort {
-  list(): ConnectionSummary[];
-  add(input: {
-    name: string;
-    endpoint: string;
-    key: string;
-    sessionOnly?: boolean;
-  }): Promise<Result<ConnectionSummary>>;
-  update(input: {
-    id: string;
-    name?: string;
-    endpoint?: string;
-    key?: string;
-    sessionOnly?: boolean;
-  }): Promise<Result<ConnectionSummary>>;
-  remove(id: string): Promise<Result<null>>;
-  /** A saved key only for the origin it was saved for; a typed endpoint or key over the saved. */
-  getCredentials(
-    id: string,
-    typed?: { endpoint?: string; key?: string },
-  ): Promise<Result<ConnectionCredentials>>;
-  destinationOf(id: string): Result<string>;
-}
-
 export interface HandlerDeps {
-  connections: ConnectionsPort;
+  /** The keys it gives out go to makeClient only, never back to the page. */
+  connections: ConnectionsService;
   drafts: DraftsService;
   makeClient: (credentials: { endpoint: string; key: string }) => DatasetsClient;
   appInfo: () => AppInfo;

@@ -3,16 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkEndpoint } from '../../../shared/contract/endpoint';
+import type { ConnectionSummary, RequestOf } from '../../../shared/ipc/contract';
 import { fail, ok } from '../../../shared/ipc/errors';
 import type { Result } from '../../../shared/ipc/errors';
+import { createDraftsService } from '../drafts/drafts-service';
+import { createHandlers } from '../handlers';
+import { createDispatcher } from '../ipc/dispatcher';
 import { createKeyFileCipher } from '../secrets/key-file-cipher';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { createSecretVault, SECRETS_KEY } from '../secrets/secret-vault';
+import type { SecretVault } from '../secrets/secret-vault';
 import { openConfStore } from '../settings/settings-store';
 import type { SettingsStore } from '../settings/settings-store';
-import { CONNECTIONS_KEY } from './connection-records';
-import { connectionSecretId, createConnectionsService } from './connections-service';
-import type { BuiltInConnection, ConnectionsServiceOptions } from './connections-service';
+import {
+  CONNECTIONS_KEY,
+  connectionSecretId,
+  createConnectionsRepository,
+} from './connections-repository';
+import { createConnectionsService } from './connections-service';
+import type { BuiltInConnection, ConnectionsService } from './connections-service';
 
 let dir: string;
 let keyFile: SecretCipher;
@@ -31,12 +40,39 @@ const emulator: BuiltInConnection = {
   key: 'emulator-key-for-this-run',
 };
 
+/**
+ * What the page can ask, the way it asks in the app: through the dispatcher, which checks each
+ * request against the IPC contract before the service sees it.
+ */
+function pageOf(service: ConnectionsService, vault: SecretVault) {
+  const dispatch = createDispatcher(
+    createHandlers({
+      connections: service,
+      drafts: createDraftsService({ store: openConfStore(dir, 'drafts'), vault }),
+      makeClient: () => {
+        throw new Error('These tests reach no datasets service.');
+      },
+      appInfo: () => {
+        throw new Error('These tests do not ask for it.');
+      },
+    }),
+  );
+  return {
+    add: (request: RequestOf<'connections:add'>) =>
+      dispatch('connections:add', request) as Promise<Result<ConnectionSummary>>,
+    update: (request: RequestOf<'connections:update'>) =>
+      dispatch('connections:update', request) as Promise<Result<ConnectionSummary>>,
+    remove: (id: string) => dispatch('connections:remove', { id }) as Promise<Result<null>>,
+  };
+}
+
 /** A fresh app start on the same data folder. */
-function start(options: Partial<ConnectionsServiceOptions> & { cipher?: SecretCipher } = {}) {
+function start(options: { store?: SettingsStore; cipher?: SecretCipher } = {}) {
   const store = options.store ?? openConfStore(dir, 'settings');
-  const vault = options.vault ?? createSecretVault({ store, cipher: options.cipher ?? keyFile });
-  const service = createConnectionsService({ builtIns: [emulator], ...options, store, vault });
-  return { store, vault, service };
+  const vault = createSecretVault({ store, cipher: options.cipher ?? keyFile });
+  const repository = createConnectionsRepository({ store, vault });
+  const service = createConnectionsService({ repository, builtIns: [emulator] });
+  return { store, vault, service, page: pageOf(service, vault) };
 }
 
 function value<T>(result: Result<T>): T {
@@ -52,8 +88,8 @@ const prod = {
 
 describe('connections', () => {
   it('adds a connection, lists it after the built-in one, and gives main its credentials', async () => {
-    const { service } = start();
-    const added = value(await service.add(prod));
+    const { page } = start();
+    const added = value(await page.add(prod));
     expect(added).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       name: 'Production',
@@ -85,9 +121,9 @@ describe('connections', () => {
   });
 
   it('lists saved connections by name, whatever the case or the order they were added', async () => {
-    const { service } = start();
+    const { service, page } = start();
     for (const name of ['zeta', 'Alpha', 'beta 10', 'beta 9']) {
-      value(await service.add({ ...prod, name }));
+      value(await page.add({ ...prod, name }));
     }
     expect(service.list().map((c) => c.name)).toEqual([
       'Local emulator',
@@ -99,20 +135,18 @@ describe('connections', () => {
   });
 
   it('never puts a key in the list', async () => {
-    const { service } = start();
-    value(await service.add(prod));
-    value(
-      await service.add({ ...prod, name: 'Session', key: 'session-key-ZZZ', sessionOnly: true }),
-    );
+    const { service, page } = start();
+    value(await page.add(prod));
+    value(await page.add({ ...prod, name: 'Session', key: 'session-key-ZZZ', sessionOnly: true }));
     const json = JSON.stringify(service.list());
     for (const key of [prod.key, 'session-key-ZZZ', emulator.key]) expect(json).not.toContain(key);
   });
 
   it('updates the name and the path of the endpoint and keeps the saved key when none is given', async () => {
-    const { service } = start();
-    const { id } = value(await service.add(prod));
+    const { page } = start();
+    const { id } = value(await page.add(prod));
     const updated = value(
-      await service.update({
+      await page.update({
         id,
         name: '  Prod (EU) ',
         endpoint: 'https://PROD.cognitiveservices.azure.com:443/vision//',
@@ -131,16 +165,16 @@ describe('connections', () => {
   });
 
   it('replaces the key when a new one is given', async () => {
-    const { service } = start();
-    const { id } = value(await service.add(prod));
-    value(await service.update({ id, key: 'new-key-BBBB2222' }));
+    const { page } = start();
+    const { id } = value(await page.add(prod));
+    value(await page.update({ id, key: 'new-key-BBBB2222' }));
     expect(value(await start().service.getCredentials(id)).key).toBe('new-key-BBBB2222');
   });
 
   it('removes a connection together with its saved key', async () => {
-    const { service, vault, store } = start();
-    const { id } = value(await service.add(prod));
-    expect(await service.remove(id)).toEqual(ok(null));
+    const { service, vault, store, page } = start();
+    const { id } = value(await page.add(prod));
+    expect(await page.remove(id)).toEqual(ok(null));
     expect(service.list().map((c) => c.id)).toEqual(['local-emulator']);
     expect(vault.hasSecret(connectionSecretId(id))).toBe(false);
     expect(store.get(SECRETS_KEY)).toEqual({});
@@ -151,44 +185,69 @@ describe('connections', () => {
   });
 
   it('refuses a second connection with the same name, whatever the case', async () => {
-    const { service } = start();
-    const { id } = value(await service.add(prod));
-    const other = value(await service.add({ ...prod, name: 'Staging' }));
+    const { service, page } = start();
+    const { id } = value(await page.add(prod));
+    const other = value(await page.add({ ...prod, name: 'Staging' }));
 
     for (const attempt of [
-      service.add({ ...prod, name: 'PRODUCTION' }),
-      service.add({ ...prod, name: 'local EMULATOR' }),
-      service.update({ id: other.id, name: 'production ' }),
+      page.add({ ...prod, name: 'PRODUCTION' }),
+      page.add({ ...prod, name: 'local EMULATOR' }),
+      page.update({ id: other.id, name: 'production ' }),
     ]) {
       const result = await attempt;
       expect(result).toMatchObject({ ok: false, error: { kind: 'badRequest' } });
       if (!result.ok) expect(result.error.message).toMatch(/already exists/);
     }
     // Its own name, in another case, is not a clash.
-    expect(value(await service.update({ id, name: 'PRODUCTION' })).name).toBe('PRODUCTION');
+    expect(value(await page.update({ id, name: 'PRODUCTION' })).name).toBe('PRODUCTION');
     expect(service.list()).toHaveLength(3);
   });
 
   it('refuses the same name added twice at once', async () => {
-    const { service } = start();
-    const results = await Promise.all([service.add(prod), service.add(prod)]);
+    const { service, page } = start();
+    const results = await Promise.all([page.add(prod), page.add(prod)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(service.list()).toHaveLength(2);
   });
 
+  it('refuses the same name given to two connections at once', async () => {
+    const { service, page } = start();
+    const a = value(await page.add({ ...prod, name: 'A' }));
+    const b = value(await page.add({ ...prod, name: 'B' }));
+    // Each with a new key, so each waits on encryption before it saves.
+    const results = await Promise.all([
+      page.update({ id: a.id, name: 'Same', key: 'key-a-1111' }),
+      page.update({ id: b.id, name: 'same', key: 'key-b-2222' }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(service.list().filter((c) => c.name.toLowerCase() === 'same')).toHaveLength(1);
+  });
+
+  it('keeps a connection removed while an update was encrypting its key removed, key and all', async () => {
+    const { service, store, page } = start();
+    const { id } = value(await page.add(prod));
+    await Promise.all([page.update({ id, key: 'new-key-BBBB2222' }), page.remove(id)]);
+    expect(service.list().map((c) => c.id)).toEqual(['local-emulator']);
+    expect(store.get(SECRETS_KEY)).toEqual({});
+    expect(await start().service.getCredentials(id)).toMatchObject({
+      ok: false,
+      error: { kind: 'unknownConnection' },
+    });
+  });
+
   it('answers unknownConnection for an id it does not know', async () => {
-    const { service } = start();
+    const { service, page } = start();
     const unknown = { ok: false, error: { kind: 'unknownConnection' } };
-    expect(await service.update({ id: 'nope', name: 'x' })).toMatchObject(unknown);
-    expect(await service.remove('nope')).toMatchObject(unknown);
+    expect(await page.update({ id: 'nope', name: 'x' })).toMatchObject(unknown);
+    expect(await page.remove('nope')).toMatchObject(unknown);
     expect(await service.getCredentials('nope')).toMatchObject(unknown);
   });
 
   it('refuses to change or remove the built-in connection, and gives its credentials', async () => {
-    const { service } = start();
+    const { service, page } = start();
     for (const result of [
-      await service.update({ id: 'local-emulator', name: 'Mine' }),
-      await service.remove('local-emulator'),
+      await page.update({ id: 'local-emulator', name: 'Mine' }),
+      await page.remove('local-emulator'),
     ]) {
       expect(result).toMatchObject({ ok: false, error: { kind: 'badRequest' } });
       if (!result.ok)
@@ -198,18 +257,17 @@ describe('connections', () => {
   });
 
   it('refuses an unusable endpoint with the message the form shows', async () => {
-    const { service } = start();
+    const { service, page } = start();
     for (const endpoint of ['http://example.com', 'https://x.example.com/?a=1', 'not a url']) {
       const expected = checkEndpoint(endpoint);
       if (expected.ok) throw new Error(`${endpoint} should be refused`);
-      const result = await service.add({ ...prod, endpoint });
-      expect(result).toMatchObject({
+      expect(await page.add({ ...prod, endpoint })).toMatchObject({
         ok: false,
-        error: { kind: 'badRequest', message: expected.message },
+        error: { kind: 'badRequest', details: [{ field: 'endpoint', message: expected.message }] },
       });
     }
-    const { id } = value(await service.add(prod));
-    expect(await service.update({ id, endpoint: 'ftp://x' })).toMatchObject({
+    const { id } = value(await page.add(prod));
+    expect(await page.update({ id, endpoint: 'ftp://x' })).toMatchObject({
       ok: false,
       error: { kind: 'badRequest' },
     });
@@ -217,21 +275,21 @@ describe('connections', () => {
   });
 
   it('refuses a key with spaces and an empty name', async () => {
-    const { service } = start();
-    expect(await service.add({ ...prod, key: 'two words' })).toMatchObject({
+    const { service, page } = start();
+    expect(await page.add({ ...prod, key: 'two words' })).toMatchObject({
       ok: false,
-      error: { kind: 'badRequest' },
+      error: { kind: 'badRequest', details: [{ field: 'key' }] },
     });
-    expect(await service.add({ ...prod, name: '   ' })).toMatchObject({
+    expect(await page.add({ ...prod, name: '   ' })).toMatchObject({
       ok: false,
-      error: { kind: 'badRequest', message: 'Name is required.' },
+      error: { kind: 'badRequest', details: [{ field: 'name', message: 'Name is required.' }] },
     });
     expect(service.list()).toHaveLength(1);
   });
 
   it('keeps a session-only key out of the store and says it is gone after a restart', async () => {
-    const { service, store } = start();
-    const added = value(await service.add({ ...prod, sessionOnly: true }));
+    const { service, store, page } = start();
+    const added = value(await page.add({ ...prod, sessionOnly: true }));
     expect(added.keyStorage).toBe('session');
     expect(store.get(SECRETS_KEY)).toBeUndefined();
     expect(value(await service.getCredentials(added.id)).key).toBe(prod.key);
@@ -244,11 +302,11 @@ describe('connections', () => {
   });
 
   it('moves the saved key between disk and memory when only "session only" changes', async () => {
-    const { service, store } = start();
-    const { id } = value(await service.add(prod));
-    expect(value(await service.update({ id, sessionOnly: true })).keyStorage).toBe('session');
+    const { store, page } = start();
+    const { id } = value(await page.add(prod));
+    expect(value(await page.update({ id, sessionOnly: true })).keyStorage).toBe('session');
     expect(store.get(SECRETS_KEY)).toEqual({});
-    expect(value(await service.update({ id, sessionOnly: false })).keyStorage).toBe('persistent');
+    expect(value(await page.update({ id, sessionOnly: false })).keyStorage).toBe('persistent');
     expect(value(await start().service.getCredentials(id)).key).toBe(prod.key);
   });
 
@@ -260,8 +318,8 @@ describe('connections', () => {
       },
       decrypt: async () => fail({ kind: 'keyUnavailable', message: 'No keyring.' }),
     };
-    const { service, store } = start({ cipher: sessionCipher });
-    const added = value(await service.add(prod));
+    const { service, store, page } = start({ cipher: sessionCipher });
+    const added = value(await page.add(prod));
     expect(added).toMatchObject({ hasKey: true, keyStorage: 'session' });
     expect(store.get(SECRETS_KEY)).toBeUndefined();
     expect(value(await service.getCredentials(added.id)).key).toBe(prod.key);
@@ -272,8 +330,8 @@ describe('connections', () => {
       ...keyFile,
       encrypt: async () => fail({ kind: 'keyUnavailable', message: 'The keychain refused.' }),
     };
-    const { service, store } = start({ cipher: refusing });
-    const result = await service.add(prod);
+    const { service, store, page } = start({ cipher: refusing });
+    const result = await page.add(prod);
     expect(result).toMatchObject({ ok: false, error: { kind: 'keyUnavailable' } });
     if (!result.ok)
       expect(result.error.message).toMatch(/The keychain refused\. Nothing was saved/);
@@ -282,80 +340,16 @@ describe('connections', () => {
   });
 
   it('keeps the old key and name when an update cannot encrypt the new key', async () => {
-    const { service } = start();
-    const { id } = value(await service.add(prod));
+    const { page } = start();
+    const { id } = value(await page.add(prod));
     const refusing: SecretCipher = {
       ...keyFile,
       encrypt: async () => fail({ kind: 'keyUnavailable', message: 'The keychain refused.' }),
     };
-    const { service: failing } = start({ cipher: refusing });
-    expect((await failing.update({ id, name: 'Renamed', key: 'new-key' })).ok).toBe(false);
+    const { service: failing, page: failingPage } = start({ cipher: refusing });
+    expect((await failingPage.update({ id, name: 'Renamed', key: 'new-key' })).ok).toBe(false);
     expect(failing.list()[1]?.name).toBe('Production');
     expect(value(await failing.getCredentials(id)).key).toBe(prod.key);
-  });
-
-  it('saves nothing when the settings file cannot be written', async () => {
-    const real = openConfStore(dir, 'settings');
-    const store: SettingsStore = {
-      get path() {
-        return real.path;
-      },
-      get: (key) => real.get(key),
-      delete: (key) => real.delete(key),
-      set: (key, v) => {
-        if (key === SECRETS_KEY) throw new Error('ENOSPC: no space left on device');
-        real.set(key, v);
-      },
-    };
-    const { service } = start({ store });
-    const result = await service.add(prod);
-    expect(result).toMatchObject({ ok: false, error: { kind: 'internal' } });
-    if (!result.ok) expect(result.error.message).toContain(real.path);
-    expect(service.list()).toHaveLength(1);
-  });
-
-  it('skips damaged saved connections with a notice, and keeps them in the file', async () => {
-    const store = openConfStore(dir, 'settings');
-    const good = { id: 'good-1', name: 'Good', endpoint: 'https://good.example.com/' };
-    store.set(CONNECTIONS_KEY, [
-      good,
-      { id: 'bad-1', name: 'Bad', endpoint: 'ftp://nope', key: 'leaked-key-XYZ' },
-      'not even an object',
-      { ...good, name: 'Same id' },
-    ]);
-    const notices: string[] = [];
-    const { service } = start({ store, onNotice: (m) => notices.push(m) });
-
-    expect(service.list().map((c) => c.name)).toEqual(['Local emulator', 'Good']);
-    expect(service.list()[1]?.endpoint).toBe('https://good.example.com');
-    service.list();
-    expect(notices).toHaveLength(3);
-    expect(notices.join('\n')).not.toContain('leaked-key-XYZ');
-    expect(notices[0]).toContain(store.path);
-
-    value(await service.add({ ...prod, name: 'New' }));
-    expect(store.get(CONNECTIONS_KEY)).toHaveLength(5);
-  });
-
-  it('ignores a connections list that is not a list, instead of crashing', () => {
-    const store = openConfStore(dir, 'settings');
-    store.set(CONNECTIONS_KEY, { oops: true });
-    const notices: string[] = [];
-    const { service } = start({ store, onNotice: (m) => notices.push(m) });
-    expect(service.list()).toHaveLength(1);
-    expect(notices).toHaveLength(1);
-  });
-
-  it('says which connection cannot be used when its saved key cannot be decrypted', async () => {
-    const { service, store } = start();
-    const { id } = value(await service.add(prod));
-    store.set(SECRETS_KEY, {
-      [connectionSecretId(id)]: 'keyfile:v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
-    });
-    const result = await service.getCredentials(id);
-    expect(result).toMatchObject({ ok: false, error: { kind: 'keyUnavailable' } });
-    if (!result.ok)
-      expect(result.error.message).toMatch(/^Cannot use the connection "Production"\./);
   });
 });
 
@@ -370,19 +364,19 @@ describe('a saved key and the origin it was saved for', () => {
   const PROD_ORIGIN = 'https://prod.cognitiveservices.azure.com';
 
   it('refuses to move a saved key to another origin, and leaves the connection as it was', async () => {
-    const { service, store } = start();
-    const { id } = value(await service.add(prod));
+    const { store, page } = start();
+    const { id } = value(await page.add(prod));
     const before = store.get(CONNECTIONS_KEY);
     for (const [endpoint, origin] of [
       ['https://attacker.example/', 'https://attacker.example'],
       ['https://prod.cognitiveservices.azure.com:8443', `${PROD_ORIGIN}:8443`],
       ['http://127.0.0.1:9', 'http://127.0.0.1:9'],
     ] as const) {
-      expect(await service.update({ id, name: 'Moved', endpoint })).toEqual(
+      expect(await page.update({ id, name: 'Moved', endpoint })).toEqual(
         refusal(PROD_ORIGIN, origin),
       );
       // Nor by toggling where the key is kept at the same time.
-      expect(await service.update({ id, endpoint, sessionOnly: true })).toEqual(
+      expect(await page.update({ id, endpoint, sessionOnly: true })).toEqual(
         refusal(PROD_ORIGIN, origin),
       );
     }
@@ -394,20 +388,20 @@ describe('a saved key and the origin it was saved for', () => {
   });
 
   it('moves to another origin with the key typed again, which then goes there and nowhere else', async () => {
-    const { service } = start();
-    const { id } = value(await service.add(prod));
+    const { page } = start();
+    const { id } = value(await page.add(prod));
     const moved = value(
-      await service.update({ id, endpoint: 'https://eu.example.com/', key: 'eu-key-CCCC3333' }),
+      await page.update({ id, endpoint: 'https://eu.example.com/', key: 'eu-key-CCCC3333' }),
     );
     expect(moved).toMatchObject({ endpoint: 'https://eu.example.com', hasKey: true });
-    const { service: afterRestart } = start();
+    const { service: afterRestart, page: afterRestartPage } = start();
     expect(value(await afterRestart.getCredentials(id))).toEqual({
       endpoint: 'https://eu.example.com',
       key: 'eu-key-CCCC3333',
       destination: 'https://eu.example.com',
     });
     // The new key does not follow the connection back either.
-    expect(await afterRestart.update({ id, endpoint: prod.endpoint })).toEqual(
+    expect(await afterRestartPage.update({ id, endpoint: prod.endpoint })).toEqual(
       refusal('https://eu.example.com', PROD_ORIGIN),
     );
     expect(await afterRestart.getCredentials(id, { endpoint: prod.endpoint })).toEqual(
@@ -416,8 +410,8 @@ describe('a saved key and the origin it was saved for', () => {
   });
 
   it('gives the saved key for a typed endpoint only on its own origin', async () => {
-    const { service } = start();
-    const { id } = value(await service.add(prod));
+    const { service, page } = start();
+    const { id } = value(await page.add(prod));
     expect(await service.getCredentials(id, { endpoint: 'https://attacker.example' })).toEqual(
       refusal(PROD_ORIGIN, 'https://attacker.example'),
     );
@@ -442,12 +436,12 @@ describe('a saved key and the origin it was saved for', () => {
   });
 
   it('moves a connection that has no key freely, and binds the key typed later to the new origin', async () => {
-    const { service } = start();
-    const { id } = value(await service.add({ ...prod, sessionOnly: true }));
-    const { service: afterRestart } = start();
+    const { page } = start();
+    const { id } = value(await page.add({ ...prod, sessionOnly: true }));
+    const { service: afterRestart, page: afterRestartPage } = start();
     expect(afterRestart.list()[1]).toMatchObject({ hasKey: false });
-    value(await afterRestart.update({ id, endpoint: 'https://eu.example.com' }));
-    value(await afterRestart.update({ id, key: 'eu-key-CCCC3333' }));
+    value(await afterRestartPage.update({ id, endpoint: 'https://eu.example.com' }));
+    value(await afterRestartPage.update({ id, key: 'eu-key-CCCC3333' }));
     expect(value(await afterRestart.getCredentials(id))).toMatchObject({
       endpoint: 'https://eu.example.com',
       key: 'eu-key-CCCC3333',
@@ -459,16 +453,16 @@ describe('a saved key and the origin it was saved for', () => {
     const { vault } = start({ store });
     store.set(CONNECTIONS_KEY, [{ id: 'old-1', name: 'Old', endpoint: `${PROD_ORIGIN}/` }]);
     value(await vault.setSecret(connectionSecretId('old-1'), prod.key));
-    const { service } = start({ store });
+    const { service, page } = start({ store });
     expect(value(await service.getCredentials('old-1')).key).toBe(prod.key);
-    expect(await service.update({ id: 'old-1', endpoint: 'https://attacker.example' })).toEqual(
+    expect(await page.update({ id: 'old-1', endpoint: 'https://attacker.example' })).toEqual(
       refusal(PROD_ORIGIN, 'https://attacker.example'),
     );
   });
 
   it('refuses a saved key whose record was edited by hand to point elsewhere', async () => {
-    const { service, store } = start();
-    const { id } = value(await service.add(prod));
+    const { store, page } = start();
+    const { id } = value(await page.add(prod));
     const [record] = store.get(CONNECTIONS_KEY) as Record<string, unknown>[];
     store.set(CONNECTIONS_KEY, [{ ...record, endpoint: 'https://attacker.example' }]);
     expect(await start({ store }).service.getCredentials(id)).toEqual(
@@ -477,8 +471,8 @@ describe('a saved key and the origin it was saved for', () => {
   });
 
   it('names where a SAS token typed now may go: the origin, or the built-in connection itself', async () => {
-    const { service } = start();
-    const { id } = value(await service.add({ ...prod, endpoint: `${PROD_ORIGIN}/path` }));
+    const { service, page } = start();
+    const { id } = value(await page.add({ ...prod, endpoint: `${PROD_ORIGIN}/path` }));
     expect(service.destinationOf(id)).toEqual(ok(PROD_ORIGIN));
     // Its port changes at every start, and drafts typed for it must survive a restart.
     expect(service.destinationOf('local-emulator')).toEqual(ok('built-in:local-emulator'));

@@ -19,3 +19,9 @@ export function keyTypedForAnotherOrigin(savedFor: string, wanted: string): AppE
   const message = `The subscription key was saved for ${savedFor}. Type the key again to use it with ${wanted}.`;
   return { kind: 'keyUnavailable', message, details: [{ field: 'key', message }] };
 }
+
+/** The one check between a saved key and the network: its origin, or a clear refusal. */
+export function keyOnlyFor(keyOrigin: string, endpoint: string): AppError | undefined {
+  const wanted = originOf(endpoint);
+  return wanted === keyOrigin ? undefined : keyTypedForAnotherOrigin(keyOrigin, wanted);
+}

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createConnectionsRepository } from '../connections/connections-repository';
 import { createConnectionsService } from '../connections/connections-service';
 import { openConfStore } from '../settings/settings-store';
 import { createKeyFileCipher } from './key-file-cipher';
@@ -45,8 +46,7 @@ it('never writes a key or SAS token to any file in plain text or plain encodings
   const store = openConfStore(dir, 'settings');
   const vault = createSecretVault({ store, cipher: cipher.value });
   const connections = createConnectionsService({
-    store,
-    vault,
+    repository: createConnectionsRepository({ store, vault }),
     builtIns: [
       {
         id: 'local-emulator',

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../shared/ipc/errors';
 import { openConfStore } from '../settings/settings-store';
 import type { SettingsStore } from '../settings/settings-store';
-import { FAKE_MARK, fakeSafeStorage } from './fake-safe-storage';
-import type { FakeSafeStorageOptions } from './fake-safe-storage';
+import { FAKE_MARK, fakeSafeStorage } from '../../test-support/fake-safe-storage';
+import type { FakeSafeStorageOptions } from '../../test-support/fake-safe-storage';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { createSecretVault, SECRETS_KEY } from './secret-vault';
 

@@ -1,4 +1,4 @@
-import type { LinuxStorageBackend, SafeStorageLike } from './safe-storage-cipher';
+import type { LinuxStorageBackend, SafeStorageLike } from '../core/secrets/safe-storage-cipher';
 
 /** Marks every buffer it makes, so a test can tell an encrypted value from a plain one. */
 export const FAKE_MARK = 'FAKE-OS-ENCRYPTED';
