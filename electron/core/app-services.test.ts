@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,6 +21,7 @@ afterEach(async () => {
 /** The services of browser mode over dataDir (a new folder unless given: a restart if it is). */
 async function browserModeServices(
   dataDir = mkdtempSync(join(tmpdir(), 'dm-services-')),
+  more: { localEmulator?: boolean } = {},
 ): Promise<AppServices> {
   const cipher = await createKeyFileCipher(dataDir);
   if (!cipher.ok) throw new Error(cipher.error.message);
@@ -32,6 +33,7 @@ async function browserModeServices(
     draftsStore: openConfStore(dataDir, 'drafts'),
     cipher: cipher.value,
     fetch: globalThis.fetch,
+    ...more,
   });
   open.push(services);
   return services;
@@ -47,6 +49,19 @@ const call = <T>(s: AppServices, channel: string, payload: unknown = {}) =>
   s.dispatch(channel, payload) as Promise<Result<T>>;
 
 describe('the app services behind both transports', () => {
+  it('with the built-in connection turned off, offers no Local emulator and runs none', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dm-services-'));
+    const s = await browserModeServices(dataDir, { localEmulator: false });
+    expect(s.localEmulator).toBeUndefined();
+    expect(await call<ConnectionSummary[]>(s, 'connections:list')).toEqual({ ok: true, value: [] });
+    expect(await call(s, 'datasets:listStart', { connectionId: 'local-emulator' })).toMatchObject({
+      ok: false,
+      error: { kind: 'unknownConnection' },
+    });
+    // Its data folder is made only when it starts.
+    expect(existsSync(join(dataDir, 'emulator'))).toBe(false);
+  });
+
   it('offers the Local emulator from the first start, with its sample datasets', async () => {
     const s = await browserModeServices();
     const connections = await call<ConnectionSummary[]>(s, 'connections:list');

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../shared/ipc/contract';
+import { createConnectionsRepository } from './connections/connections-repository';
 import { createConnectionsService } from './connections/connections-service';
 import { createDatasetsClient } from './datasets/client';
 import { createDraftsService } from './drafts/drafts-service';
@@ -10,6 +11,7 @@ import type { LocalEmulator } from './local-emulator';
 import { fingerprintKeyFrom } from './secrets/fingerprint-key';
 import type { SecretCipher } from './secrets/secret-cipher';
 import { createSecretVault } from './secrets/secret-vault';
+import { withReadCache } from './settings/read-cache';
 import type { SettingsStore } from './settings/settings-store';
 
 export interface AppServicesOptions {
@@ -26,11 +28,17 @@ export interface AppServicesOptions {
   notices?: string[];
   /** For unexpected failures; never handed a secret. */
   logError?: (message: string, error: unknown) => void;
+  /**
+   * The built-in "Local emulator" connection; on unless turned off (`--no-local-emulator`).
+   * Off, the emulator's code is never loaded.
+   */
+  localEmulator?: boolean;
 }
 
 export interface AppServices {
   dispatch: Dispatch;
-  localEmulator: LocalEmulator;
+  /** Undefined when the built-in connection is turned off. */
+  localEmulator: LocalEmulator | undefined;
   notices: string[];
   close(): Promise<void>;
 }
@@ -41,20 +49,21 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const addNotice = (message: string) => notices.push(message);
   if (options.cipher.info.notice) addNotice(options.cipher.info.notice);
 
+  const store = withReadCache(options.store);
+  const draftsStore = withReadCache(options.draftsStore);
   const vault = createSecretVault({
-    store: options.store,
+    store,
     cipher: options.cipher,
     onNotice: addNotice,
   });
-  const localEmulator = await startLocalEmulator(options.dataDir, vault);
-  if (localEmulator.notice) addNotice(localEmulator.notice);
+  const localEmulator =
+    options.localEmulator === false ? undefined : await startLocalEmulator(options.dataDir, vault);
+  if (localEmulator?.notice) addNotice(localEmulator.notice);
   const connections = createConnectionsService({
-    store: options.store,
-    vault,
-    builtIns: [localEmulator.connection],
-    onNotice: addNotice,
+    repository: createConnectionsRepository({ store, vault, onNotice: addNotice }),
+    builtIns: localEmulator ? [localEmulator.connection] : [],
   });
-  const drafts = createDraftsService({ store: options.draftsStore, vault, onNotice: addNotice });
+  const drafts = createDraftsService({ store: draftsStore, vault, onNotice: addNotice });
   const handlers = createHandlers({
     connections,
     drafts,
@@ -76,6 +85,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     dispatch,
     localEmulator,
     notices,
-    close: () => localEmulator.emulator.close(),
+    close: async () => {
+      await localEmulator?.emulator.close();
+    },
   };
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator } from '../../emulator/server';
 import type { RunningEmulator } from '../../emulator/server';
 import { aesGcmCodec } from './at-rest-codec';
 import type { SecretVault } from './secrets/secret-vault';
@@ -49,6 +48,9 @@ export async function startLocalEmulator(
   dataDir: string,
   vault: SecretVault,
 ): Promise<LocalEmulator> {
+  // Imported here, not at the top, so the bundler puts the emulator in a chunk of its own that
+  // is loaded only when the built-in connection starts.
+  const { startEmulator } = await import('../../emulator/server');
   const key = randomBytes(24).toString('base64url');
   const dataKey = await dataKeyFrom(vault);
   if (!dataKey) {

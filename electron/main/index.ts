@@ -69,6 +69,7 @@ async function start(): Promise<void> {
     cipher: await createSafeStorageCipher(safeStorage, process.platform),
     fetch: (input, init) => net.fetch(input as string, init),
     draftsStore: draftsOpened.store,
+    localEmulator: !app.commandLine.hasSwitch('no-local-emulator'),
     notices: [opened.notice, draftsOpened.notice].flatMap((n) => (n ? [n.message] : [])),
     logError: (message, error) =>
       console.error(`${message}: ${error instanceof Error ? error.name : 'error'}`),

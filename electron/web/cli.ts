@@ -1,4 +1,4 @@
-// `npm run web -- --port P --data-dir DIR --no-open`: the app's UI in a browser, served from
+// `npm run web -- --port P --data-dir DIR --no-open --no-local-emulator`: the app's UI in a browser, served from
 // 127.0.0.1 by one Node process that runs the same services as the desktop app.
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,7 +13,7 @@ import { defaultDataDir } from '../core/user-data-dir';
 import { canOpenBrowser, openBrowser } from './open-browser';
 import { startWebServer } from './server';
 
-const USAGE = 'Usage: npm run web -- [--port P] [--data-dir DIR] [--no-open]';
+const USAGE = 'Usage: npm run web -- [--port P] [--data-dir DIR] [--no-open] [--no-local-emulator]';
 
 function parse() {
   try {
@@ -22,6 +22,7 @@ function parse() {
         port: { type: 'string', default: '5180' },
         'data-dir': { type: 'string' },
         'no-open': { type: 'boolean', default: false },
+        'no-local-emulator': { type: 'boolean', default: false },
         'static-dir': { type: 'string' },
       },
       strict: true,
@@ -67,6 +68,7 @@ async function main() {
     fetch: globalThis.fetch,
     draftsStore: draftsOpened.store,
     notices: startNotices,
+    localEmulator: !args['no-local-emulator'],
     logError: (message, error) =>
       console.error(`${message}: ${error instanceof Error ? error.name : 'error'}`),
   });

@@ -76,8 +76,8 @@ beforeAll(async () => {
         `${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       ),
   });
-  emulatorOrigin = new URL(services.localEmulator.emulator.url).origin;
-  allow(services.localEmulator.connection.key, emulatorOrigin);
+  emulatorOrigin = new URL(services.localEmulator!.emulator.url).origin;
+  allow(services.localEmulator!.connection.key, emulatorOrigin);
   allow(SAMPLE_SAS_TOKEN_SIGNATURE, emulatorOrigin);
 });
 
@@ -116,7 +116,7 @@ function resolveRefs(payload: unknown): unknown {
   if (!Object.values(record).some((value) => REF_VALUES.has(value))) return payload;
   const resolved: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
-    if (value === REF.local) resolved[key] = services.localEmulator.connection.id;
+    if (value === REF.local) resolved[key] = services.localEmulator!.connection.id;
     else if (value === REF.added) resolved[key] = learned.connectionId;
     else if (value === REF.emulator) resolved[key] = emulatorOrigin;
     else if (value === REF.listing) resolved[key] = learned.listingId;
@@ -421,7 +421,7 @@ function allow(secretValue: string, origin: string): void {
 
 function secretsIn(text: string): string[] {
   const found: string[] = [...(text.match(SECRET_PATTERN) ?? [])];
-  for (const fixed of [services.localEmulator.connection.key, SAMPLE_SAS_TOKEN_SIGNATURE]) {
+  for (const fixed of [services.localEmulator!.connection.key, SAMPLE_SAS_TOKEN_SIGNATURE]) {
     if (text.includes(fixed)) found.push(fixed);
   }
   return found;
@@ -471,7 +471,7 @@ function learnDestinations(channel: unknown, payload: unknown, result: unknown):
   if (channel === 'drafts:save') {
     const connectionId = request['connectionId'];
     const origin =
-      connectionId === services.localEmulator.connection.id
+      connectionId === services.localEmulator!.connection.id
         ? emulatorOrigin
         : connectionOrigins.get(String(connectionId));
     if (origin) for (const token of secretsInPayload(request['sasToken'])) allow(token, origin);
@@ -527,7 +527,7 @@ function problemsWith(result: unknown): string[] {
     problems.push(`not a Result: ${text?.slice(0, 200)}`);
   }
   const secrets = [
-    services.localEmulator.connection.key,
+    services.localEmulator!.connection.key,
     SAMPLE_SAS_TOKEN,
     SAMPLE_SAS_TOKEN.slice(SAMPLE_SAS_TOKEN.indexOf('sig=')),
     ...secretsSent,
