@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DatasetManagerApi } from '../../shared/ipc/contract';
 import { ApiProvider } from './api/api-context';
+import { KeepFocusManager } from './components/common/KeepFocusManager';
 import { MainWindow } from './components/layout/MainWindow';
 import { UnsavedChangesProvider } from './navigation/unsaved-changes';
 import { createQueryClient } from './query/query-client';
@@ -18,6 +19,7 @@ export function App({ api }: { api: DatasetManagerApi }) {
           <UnsavedChangesProvider>
             <MainWindow />
           </UnsavedChangesProvider>
+          <KeepFocusManager />
         </FluentProvider>
       </QueryClientProvider>
     </ApiProvider>

@@ -16,11 +16,11 @@ export function useConnections() {
 
 /**
  * Datasets read through a connection whose endpoint or key changed may belong elsewhere now:
- * dropped, and read again at once where they are on screen.
+ * its list and every dataset read through it are dropped (one root), and read again at once
+ * where they are on screen.
  */
 function forgetDatasetsOf(queryClient: QueryClient, connectionId: string) {
-  void queryClient.resetQueries({ queryKey: queryKeys.datasets(connectionId) });
-  void queryClient.resetQueries({ queryKey: queryKeys.datasetsOf(connectionId) });
+  void queryClient.resetQueries({ queryKey: queryKeys.connection(connectionId) });
 }
 
 export function useAddConnection() {

@@ -5,6 +5,7 @@ import {
   focusManager,
 } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { queryKeys } from '../query/query-keys';
 import { refetchOnWindowFocusToo } from '../query/window-focus';
 import { OPEN_DATASET_REFRESH } from './use-dataset';
 
@@ -30,7 +31,7 @@ describe('the open dataset is read again', () => {
     // What QueryClientProvider does: the client starts listening to focus.
     client.mount();
     const observer = new QueryObserver(client, {
-      queryKey: ['dataset', 'c1', 'flowers'],
+      queryKey: queryKeys.dataset('c1', 'flowers'),
       queryFn: () => Promise.resolve(++reads),
       ...OPEN_DATASET_REFRESH,
     });

@@ -5,7 +5,7 @@ import { AppErrorException } from '../api/app-error';
 import { loaded } from '../conflict/test-datasets';
 import { forgetGoneDataset } from './dataset-gone';
 import { createQueryClient } from './query-client';
-import { datasetOfKey, queryKeys } from './query-keys';
+import { queryKeys } from './query-keys';
 
 const dataset = (name: string): RedactedDataset => ({ ...loaded, name });
 const LIST = ['birds', 'flowers', 'trees'].map(dataset);
@@ -69,16 +69,5 @@ describe('a dataset found gone', () => {
       }),
     ).rejects.toBe(down);
     expect(names(queryClient, 'c1')).toEqual(['birds', 'flowers', 'trees']);
-  });
-});
-
-describe('datasetOfKey', () => {
-  it('reads the dataset of a single-dataset key and nothing else', () => {
-    expect(datasetOfKey(queryKeys.dataset('c1', 'flowers'))).toEqual({
-      connectionId: 'c1',
-      name: 'flowers',
-    });
-    expect(datasetOfKey(queryKeys.datasets('c1'))).toBeUndefined();
-    expect(datasetOfKey(queryKeys.datasetsOf('c1'))).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import type { MergeRow } from '../../../../shared/merge/merge-types';
 import type { MergeAuth } from '../../conflict/merge-auth';
 import { shownValue } from '../../conflict/shown-value';
 import { plural } from '../../format/labels';
-import { ConfirmDialog } from '../common/ConfirmDialog';
+import { ConfirmDialogView } from '../common/ConfirmDialogView';
 import { ComparisonTable } from './ComparisonTable';
 import { FieldValue } from './FieldValue';
 import { useComparisonStyles } from './comparison-styles';
@@ -30,7 +30,7 @@ export function OverwritePrompt({ dropped, loaded, onOverwrite, onCancel }: Over
   const styles = useStyles();
   const table = useComparisonStyles();
   return (
-    <ConfirmDialog
+    <ConfirmDialogView
       open
       title="Overwrite their changes?"
       confirmLabel="Overwrite"
@@ -77,6 +77,6 @@ export function OverwritePrompt({ dropped, loaded, onOverwrite, onCancel }: Over
           value. Overwrite saves your version over theirs.
         </p>
       )}
-    </ConfirmDialog>
+    </ConfirmDialogView>
   );
 }

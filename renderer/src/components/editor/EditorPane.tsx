@@ -2,9 +2,17 @@ import { Body1, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-co
 import { DocumentEditRegular } from '@fluentui/react-icons';
 import type { ConnectionSummary } from '../../../../shared/ipc/contract';
 import { findRestoredDraft, useRestoredDrafts } from '../../drafts/restored-drafts';
-import { ExistingDatasetEditor } from './ExistingDatasetEditor';
-import { NewDatasetEditor } from './NewDatasetEditor';
+import { onDemand } from '../common/on-demand';
 import { useEditorStyles } from './editor-styles';
+
+// The editors, with their form library and fields, are not part of the page's start: the page
+// starts with the lists, and an editor's code loads when the page is idle or a dataset opens.
+const ExistingDatasetEditor = onDemand('ExistingDatasetEditor', () =>
+  import('./ExistingDatasetEditor').then((m) => m.ExistingDatasetEditor),
+);
+const NewDatasetEditor = onDemand('NewDatasetEditor', () =>
+  import('./NewDatasetEditor').then((m) => m.NewDatasetEditor),
+);
 
 export type EditorSelection =
   | { kind: 'none'; deleted?: string }

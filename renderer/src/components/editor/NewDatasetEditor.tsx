@@ -1,14 +1,12 @@
-import { Button, Spinner, useId } from '@fluentui/react-components';
-import { ArrowUndoRegular, DismissRegular, SaveRegular } from '@fluentui/react-icons';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useState } from 'react';
-import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { useId } from '@fluentui/react-components';
+import { useState } from 'react';
+import { FormProvider } from 'react-hook-form';
 import type { ConnectionSummary } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/ipc/errors';
 import { toAppError } from '../../api/app-error';
-import { EMPTY_DATASET_FORM, datasetFormSchema, fieldsFromForm } from '../../forms/dataset-form';
-import type { DatasetFormValues } from '../../forms/dataset-form';
+import { EMPTY_DATASET_FORM, fieldsFromForm } from '../../forms/dataset-form';
 import { showServiceProblems } from '../../forms/service-problems';
+import { useDatasetForm } from '../../forms/use-dataset-form';
 import type { RestoredDraft } from '../../drafts/draft-values';
 import {
   useDraftAutosave,
@@ -22,6 +20,7 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { isUnreachable } from '../common/error-headlines';
 import { DatasetFormSections } from './DatasetFormSections';
 import { EditorFrame } from './EditorFrame';
+import { NewDatasetToolbar } from './NewDatasetToolbar';
 import { useEditorStyles } from './editor-styles';
 
 interface NewDatasetEditorProps {
@@ -43,100 +42,52 @@ export function NewDatasetEditor({
   const titleId = useId('editor-title-');
   const draft = useEditorDraft(connection.id, null, restored);
   // A token kept with the draft counts as given, as a saved one does when editing.
-  const schema = useMemo(
-    () => datasetFormSchema({ mode: 'create', hasSavedSasToken: draft.keptSasToken }),
-    [draft.keptSasToken],
-  );
-  const resolver = useMemo(() => zodResolver(schema), [schema]);
-  const form = useForm<DatasetFormValues>({
-    resolver,
-    mode: 'onChange',
+  const { form, values, dirty, valid, submit } = useDatasetForm({
+    mode: 'create',
+    hasSavedSasToken: draft.keptSasToken,
     defaultValues: EMPTY_DATASET_FORM,
   });
-  const { trigger, reset, setError } = form;
-  const values = useWatch({ control: form.control }) as DatasetFormValues;
+  const { reset, setError } = form;
   useRestoreNewDatasetForm(reset, draft.restored);
-  const dirty = form.formState.isDirty;
-  const valid = useMemo(() => schema.safeParse(values).success, [schema, values]);
   const register = useRegisterDataset(connection.id);
   const [failure, setFailure] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    if (dirty && !valid) void trigger();
-  }, [dirty, valid, trigger]);
 
   useReportUnsavedChanges(dirty, 'the new dataset', draft.dropOnClose);
   useDraftAutosave(draft, { base: null, values, dirty });
 
-  const save = async () => {
+  const save = () => {
     if (register.isPending || !dirty) return;
-    if (!valid) {
-      void trigger(undefined, { shouldFocus: true });
-      return;
-    }
-    setFailure(null);
-    const name = values.name;
-    try {
-      await register.mutateAsync({
-        name,
-        fields: fieldsFromForm(values),
-        useDraftSasToken: draft.usesKeptSasToken(values),
-      });
-      draft.drop();
-      reset(values);
-      onCreated(name);
-    } catch (error) {
-      const appError = toAppError(error);
-      if (appError.kind === 'alreadyExists') {
-        // Said where the fix is: the name.
-        setError(
-          'name',
-          {
-            type: 'server',
-            message: `A dataset with this name already exists in ${connection.name}. Choose another name, or open the existing one from the list.`,
-          },
-          { shouldFocus: true },
-        );
-        return;
+    void submit(async (sent) => {
+      setFailure(null);
+      try {
+        await register.mutateAsync({
+          name: sent.name,
+          fields: fieldsFromForm(sent),
+          useDraftSasToken: draft.usesKeptSasToken(sent),
+        });
+        draft.drop();
+        reset(sent);
+        onCreated(sent.name);
+      } catch (error) {
+        const appError = toAppError(error);
+        if (appError.kind === 'alreadyExists') {
+          // Said where the fix is: the name.
+          setError(
+            'name',
+            {
+              type: 'server',
+              message: `A dataset with this name already exists in ${connection.name}. Choose another name, or open the existing one from the list.`,
+            },
+            { shouldFocus: true },
+          );
+          return;
+        }
+        showServiceProblems(setError, appError);
+        setFailure(appError);
       }
-      showServiceProblems(setError, appError);
-      setFailure(appError);
-    }
+    });
   };
-  useSaveShortcut(() => void save());
-
-  const toolbar = (
-    <>
-      <Button
-        appearance="primary"
-        icon={register.isPending ? <Spinner size="tiny" /> : <SaveRegular />}
-        disabled={!dirty || !valid || register.isPending}
-        onClick={() => void save()}
-      >
-        {register.isPending ? 'Saving…' : 'Save'}
-      </Button>
-      <Button
-        icon={<ArrowUndoRegular />}
-        disabled={!dirty || register.isPending}
-        onClick={() => {
-          setFailure(null);
-          draft.drop();
-          reset(EMPTY_DATASET_FORM);
-        }}
-      >
-        Discard changes
-      </Button>
-      <span className={styles.spacer} />
-      <Button
-        appearance="subtle"
-        icon={<DismissRegular />}
-        disabled={register.isPending}
-        onClick={onCancel}
-      >
-        Cancel
-      </Button>
-    </>
-  );
+  useSaveShortcut(save);
 
   return (
     <FormProvider {...form}>
@@ -146,7 +97,20 @@ export function NewDatasetEditor({
         dirty={dirty}
         invalid={!valid}
         status={null}
-        toolbar={toolbar}
+        toolbar={
+          <NewDatasetToolbar
+            dirty={dirty}
+            valid={valid}
+            saving={register.isPending}
+            onSave={save}
+            onDiscard={() => {
+              setFailure(null);
+              draft.drop();
+              reset(EMPTY_DATASET_FORM);
+            }}
+            onCancel={onCancel}
+          />
+        }
         notices={
           failure ? (
             <ErrorAlert
@@ -167,7 +131,7 @@ export function NewDatasetEditor({
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            void save();
+            save();
           }}
         >
           <DatasetFormSections

@@ -1,19 +1,10 @@
-import type { AppError } from '../../../../shared/ipc/errors';
+import type { EditorOutcome } from '../../editor/editor-state';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { isUnreachable } from '../common/error-headlines';
 
-/** What the last save (or reload) came to, for the line under the command bar. */
-export type EditorOutcome =
-  /** `editsKept`: the user typed on while it ran, and those edits are not saved yet. */
-  | { kind: 'saved'; editsKept?: boolean }
-  /** No edits were open when a colleague's version arrived, so the form now shows it. */
-  | { kind: 'changedOnService' }
-  | { kind: 'conflict'; error: AppError }
-  | { kind: 'failed'; error: AppError }
-  | { kind: 'reloadFailed'; error: AppError };
-
+/** What the last save (or reload) came to, when it failed: the line under the command bar. */
 export function OutcomeNotice({ outcome }: { outcome: EditorOutcome | null }) {
-  if (!outcome || outcome.kind === 'saved' || outcome.kind === 'changedOnService') return null;
+  if (!outcome || !('error' in outcome)) return null;
   const { error } = outcome;
   if (outcome.kind === 'reloadFailed') {
     return <ErrorAlert error={error} title="Could not reload" />;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RedactedDataset } from '../../../../shared/contract/redacted-dataset';
+import type { RedactedDataset } from '../../../shared/contract/redacted-dataset';
 import { newerVersionStep } from './newer-version';
 
 const base: RedactedDataset = {

@@ -1,4 +1,4 @@
-import type { RedactedDataset } from '../../../../shared/contract/redacted-dataset';
+import type { RedactedDataset } from '../../../shared/contract/redacted-dataset';
 
 /**
  * What the editor does when the service holds another version than the one the form is based
