@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import Ajv from 'ajv';
@@ -40,5 +40,32 @@ describe('the packaging configuration (electron-builder.yml)', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       enableCookieEncryption: true,
     });
+  });
+
+  it('gives the app an icon: a PNG of at least 512×512, which electron-builder converts per platform', () => {
+    const icon = config['icon'];
+    expect(typeof icon).toBe('string');
+    const iconPath = resolve(repo, icon as string);
+    expect(existsSync(iconPath), `${icon as string} is missing`).toBe(true);
+    const png = readFileSync(iconPath);
+    // The signature, then the IHDR chunk first, which holds the width and height.
+    expect(png.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    expect(png.toString('ascii', 12, 16)).toBe('IHDR');
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    expect(width).toBe(height);
+    expect(width).toBeGreaterThanOrEqual(512);
+  });
+
+  it('packs the desktop app’s bundles, not the browser-mode server', () => {
+    const files = config['files'] as string[];
+    expect(files).toEqual(
+      expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**']),
+    );
+    expect(files.some((pattern) => pattern.startsWith('out/web') || pattern === 'out/**')).toBe(
+      false,
+    );
   });
 });
