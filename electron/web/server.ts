@@ -45,6 +45,8 @@ function send(
 ) {
   const text = JSON.stringify(body);
   res.writeHead(status, {
+    // Given, not left to chunked encoding: one less thing for the page to parse per call.
+    'Content-Length': Buffer.byteLength(text),
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
