@@ -14,13 +14,24 @@ export interface EmulatorProcess {
  * The emulator in a Node process of its own (emulator/cli.ts), so a load generator or the app
  * under test never shares its event loop: what is measured is the emulator, not the bench.
  */
+export interface EmulatorProcessOptions {
+  faults?: boolean;
+  latencyMs?: number;
+  /** Requests per second per key (--rate-limit); 0 or absent: none. */
+  rateLimit?: number;
+  /** A data file to serve (--data); in memory otherwise. */
+  dataFile?: string;
+}
+
 export async function startEmulatorProcess(
-  options: { faults?: boolean; latencyMs?: number } = {},
+  options: EmulatorProcessOptions = {},
 ): Promise<EmulatorProcess> {
   const key = 'bench-subscription-key';
   const args = ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--key', key];
   if (options.faults) args.push('--faults');
   if (options.latencyMs) args.push('--latency', String(options.latencyMs));
+  if (options.rateLimit) args.push('--rate-limit', String(options.rateLimit));
+  if (options.dataFile) args.push('--data', options.dataFile);
   const child = spawn(process.execPath, args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

@@ -1,4 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { serializeDataFile } from '../emulator/data-file';
 import { FAULTS_PATH } from '../emulator/fault-http';
 import { emulatorClient, forEachConcurrently } from './emulator-http';
 import { startEmulatorProcess } from './emulator-process';
@@ -38,5 +42,43 @@ export async function startSeededEmulator(latencyMs: number): Promise<SeededEmul
     throw error;
   } finally {
     client.close();
+  }
+}
+
+/**
+ * An emulator in its own process serving `datasets` datasets under a rate limit. They are
+ * written to its data file before it starts, since registering them through the limit would
+ * take datasets / rateLimit seconds; the file goes away with the process.
+ */
+export async function startRateLimitedEmulator(
+  datasets: number,
+  rateLimit: number,
+  latencyMs: number,
+): Promise<SeededEmulator> {
+  const folder = await mkdtemp(join(tmpdir(), 'bench-rate-limited-'));
+  try {
+    const at = new Date().toISOString();
+    const content = Array.from({ length: datasets }, (_, i) => ({
+      ...benchFields(i),
+      name: benchDatasetName(i),
+      createdDateTime: at,
+      updatedDateTime: at,
+      eTag: `bench-${i}`,
+    }));
+    const dataFile = join(folder, 'datasets.json');
+    await writeFile(dataFile, serializeDataFile(content));
+    const emulator = await startEmulatorProcess({ dataFile, rateLimit, latencyMs });
+    return {
+      ...emulator,
+      datasets,
+      seedMs: 0,
+      async stop() {
+        await emulator.stop();
+        await rm(folder, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    throw error;
   }
 }
