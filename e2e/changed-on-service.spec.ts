@@ -73,7 +73,7 @@ test('with nothing edited, a colleague’s save shows when the window gets focus
   await expect(propertyName(page, 1)).toHaveValue('line');
   await expect(propertyValue(page, 1)).toHaveValue('5');
   await expect(uriBox(page, 1)).toHaveValue(NEW_URI);
-  await expect(page.getByLabel('ETag')).toHaveValue(theirs.eTag);
+  await expect(page.getByLabel('ETag', { exact: true })).toHaveValue(theirs.eTag);
   await expect(unsavedBadge(page)).toBeHidden();
   await expect(button(page, 'Save')).toBeDisabled();
 
@@ -128,5 +128,5 @@ test('with edits open, a colleague’s save raises a banner whose Review changes
   expect(saved.annotationKind).toBe('imageObjectDetection');
   expect(saved.customProperties).toEqual({ team: 'zoology', owner: 'ana.silva@contoso.com' });
   await expect(propertyValue(page, 1)).toHaveValue('zoology');
-  await expect(page.getByLabel('ETag')).toHaveValue(saved.eTag);
+  await expect(page.getByLabel('ETag', { exact: true })).toHaveValue(saved.eTag);
 });

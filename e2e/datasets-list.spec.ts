@@ -105,10 +105,11 @@ test('a failed listing shows the service’s message and a retry that works', as
   await useEmulatorConnection(page, app, emulator);
   await expect(datasetRows(page)).toHaveCount(SEEDED.length);
 
-  await setFaults(emulator, { failNext: { status: 403, count: 1 } });
+  // 503 on every attempt main makes (4), so the failure reaches the page.
+  await setFaults(emulator, { failNext: { status: 503, count: 4 } });
   await button(page, 'Refresh').click();
   const alert = page.getByRole('alert').filter({ hasText: 'could not be listed' });
-  await expect(alert).toContainText('The emulator was told to fail this request with status 403.');
+  await expect(alert).toContainText('The emulator was told to fail this request with status 503.');
 
   await clearFaults(emulator);
   await button(alert, 'Try again').click();

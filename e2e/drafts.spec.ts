@@ -79,7 +79,7 @@ test('edits survive a crash: restored over the version they began from, token ke
     await expect(sasTokenBox(page)).toHaveValue('');
     await expect(page.getByText(KEPT_HINT)).toBeVisible();
     // The save is guarded by the version the edits began from.
-    await expect(page.getByLabel('ETag')).toHaveValue(before.eTag);
+    await expect(page.getByLabel('ETag', { exact: true })).toHaveValue(before.eTag);
 
     await button(page, 'Save').click();
     await expect(savedStatus(page)).toHaveText('Saved');

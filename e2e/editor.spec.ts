@@ -85,7 +85,7 @@ test('edits every kind of field, saves, and the service holds exactly that', asy
   expect(saved.customProperties).toEqual({ team: 'horticulture', season: 'spring' });
 
   // The editor now shows the saved version; the token itself never comes back to the page.
-  await expect(page.getByLabel('ETag')).toHaveValue(saved.eTag);
+  await expect(page.getByLabel('ETag', { exact: true })).toHaveValue(saved.eTag);
   await expect(sasTokenBox(page)).toHaveValue('');
   await expect(page.getByText('A token is saved; type a new one to replace it.')).toBeVisible();
   const row = datasetRow(page, 'flowers-classification');

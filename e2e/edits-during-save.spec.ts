@@ -83,7 +83,7 @@ test('a property added while a save runs stays in the form as an unsaved edit an
   await expect(unsavedBadge(page)).toBeVisible();
   // The status says the save worked without claiming everything is saved.
   await expect(savedStatus(page)).toHaveText('Earlier edits saved');
-  await expect(page.getByLabel('ETag')).toHaveValue(first.eTag);
+  await expect(page.getByLabel('ETag', { exact: true })).toHaveValue(first.eTag);
   await expect(button(page, 'Save')).toBeEnabled();
 
   await button(page, 'Save').click();

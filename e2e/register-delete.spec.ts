@@ -54,7 +54,7 @@ test('registers a new dataset, which then opens like any other', async ({
     authentication: { kind: 'managedIdentity' },
     customProperties: { city: 'Lisbon' },
   });
-  await expect(page.getByLabel('ETag')).toHaveValue(saved.eTag);
+  await expect(page.getByLabel('ETag', { exact: true })).toHaveValue(saved.eTag);
 });
 
 test('a taken name (409) is explained next to the name, and nothing is overwritten', async ({

@@ -118,7 +118,7 @@ test('a save through latency, throttling, a lost answer and a server error is ap
       }).toEqual(typed);
       // The editor shows what was saved, and nothing is left to save.
       expect(await formOnScreen(page)).toEqual(typed);
-      await expect(page.getByLabel('ETag')).toHaveValue(saved.eTag);
+      await expect(page.getByLabel('ETag', { exact: true })).toHaveValue(saved.eTag);
     });
   }
 });

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -101,6 +102,28 @@ describe('the app services behind both transports', () => {
     const newFingerprint = updated.value.authentication?.sasTokenFingerprint;
     expect(newFingerprint).toEqual(expect.any(String));
     expect(newFingerprint).not.toBe(before?.authentication?.sasTokenFingerprint);
+  });
+
+  it('starts the Local emulator on the port it had last time, or another when that is taken', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dm-services-'));
+    const first = await browserModeServices(dataDir);
+    const firstUrl = first.localEmulator!.emulator.url;
+    await first.close();
+
+    const second = await browserModeServices(dataDir);
+    expect(second.localEmulator!.emulator.url).toBe(firstUrl);
+    const port = Number(new URL(firstUrl).port);
+    await second.close();
+
+    const squatter = createServer();
+    await new Promise<void>((listening) => squatter.listen(port, '127.0.0.1', listening));
+    open.push({ close: () => new Promise<void>((closed) => squatter.close(() => closed())) });
+    const third = await browserModeServices(dataDir);
+    expect(third.localEmulator!.emulator.url).not.toBe(firstUrl);
+    const listing = await call<DatasetListChunk>(third, 'datasets:listStart', {
+      connectionId: 'local-emulator',
+    });
+    expect(listing.ok).toBe(true);
   });
 
   it('gives an unchanged SAS token the same fingerprint after a restart', async () => {

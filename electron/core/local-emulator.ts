@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/server';
 import { aesGcmCodec } from './at-rest-codec';
@@ -40,9 +40,53 @@ function builtIn(emulator: RunningEmulator, key: string, notice?: string): Local
   };
 }
 
+const PORT_FILE = 'port';
+
+function keptPort(folder: string): number | undefined {
+  try {
+    const port = Number(readFileSync(join(folder, PORT_FILE), 'utf8').trim());
+    return Number.isInteger(port) && port > 0 && port <= 65535 ? port : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isPortUnavailable(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return code === 'EADDRINUSE' || code === 'EACCES';
+}
+
 /**
- * The emulator runs inside the app on a free loopback port, its datasets in the app's data
- * folder (encrypted), seeded on the first run only so a user's edits survive restarts.
+ * On the port it had last time when that is free, else on any free one: the built-in
+ * connection's address then stays the same across restarts, and with it where a SAS token typed
+ * in a draft may be sent (a draft's token is bound to its connection's origin, port included).
+ */
+async function onKeptPort(
+  folder: string,
+  start: (port: number) => Promise<RunningEmulator>,
+): Promise<RunningEmulator> {
+  const kept = keptPort(folder);
+  let emulator: RunningEmulator | undefined;
+  if (kept !== undefined) {
+    try {
+      emulator = await start(kept);
+    } catch (error) {
+      if (!isPortUnavailable(error)) throw error;
+    }
+  }
+  emulator ??= await start(0);
+  try {
+    writeFileSync(join(folder, PORT_FILE), new URL(emulator.url).port, { mode: 0o600 });
+  } catch {
+    // Only the port's stability is lost: the next start picks another free one.
+  }
+  return emulator;
+}
+
+/**
+ * The emulator runs inside the app on a loopback port (the last one, when it is free), its
+ * datasets in the app's data folder (encrypted), seeded on the first run only so a user's edits
+ * survive restarts.
  */
 export async function startLocalEmulator(
   dataDir: string,
@@ -52,32 +96,34 @@ export async function startLocalEmulator(
   // is loaded only when the built-in connection starts.
   const { startEmulator } = await import('../../emulator/server');
   const key = randomBytes(24).toString('base64url');
+  const folder = join(dataDir, 'emulator');
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
   const dataKey = await dataKeyFrom(vault);
   if (!dataKey) {
     return builtIn(
-      await startEmulator({ port: 0, key, seed: true }),
+      await onKeptPort(folder, (port) => startEmulator({ port, key, seed: true })),
       key,
       'The Local emulator keeps its datasets in memory for this session only, since nothing on this system can protect their SAS tokens on disk.',
     );
   }
-  const folder = join(dataDir, 'emulator');
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
   const dataFile = join(folder, 'datasets.json');
   try {
-    const emulator = await startEmulator({
-      port: 0,
-      key,
-      dataFile,
-      dataCodec: aesGcmCodec(dataKey),
-      // The emulator seeds only a file it creates, so deleted samples stay deleted.
-      seed: true,
-    });
+    const emulator = await onKeptPort(folder, (port) =>
+      startEmulator({
+        port,
+        key,
+        dataFile,
+        dataCodec: aesGcmCodec(dataKey),
+        // The emulator seeds only a file it creates, so deleted samples stay deleted.
+        seed: true,
+      }),
+    );
     return builtIn(emulator, key);
   } catch (error) {
     // A damaged file must not keep the app from starting; it stays where it is for the user.
     const reason = error instanceof Error ? error.message : String(error);
     return builtIn(
-      await startEmulator({ port: 0, key, seed: true }),
+      await onKeptPort(folder, (port) => startEmulator({ port, key, seed: true })),
       key,
       `The Local emulator could not load its data (${reason}). It runs with sample data in memory for this session.`,
     );

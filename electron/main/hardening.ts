@@ -3,13 +3,28 @@ import type { Session } from 'electron';
 import { isExternalLinkAllowed, isInAppNavigation } from './navigation-policy';
 
 /**
- * Denies every permission, navigation and new window app-wide; https links to the documentation
+ * The one permission the page gets: writing text to the clipboard (the Copy buttons). Reading
+ * it stays denied, so a page can never see what the user copied elsewhere.
+ */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/**
+ * Denies every other permission, navigation and new window app-wide; https links to the documentation
  * hosts go to the system browser.
  */
 export function hardenApp(trustedOrigins: readonly string[], sessions: Session[]): void {
+  // The app's custom scheme has an opaque URL origin, so compare scheme and host as navigation does.
+  const isTrusted = (url: string) => isInAppNavigation(url, trustedOrigins);
   for (const s of sessions) {
-    s.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    s.setPermissionCheckHandler(() => false);
+    // Only for the app's own page: anything else that ever loaded would get nothing.
+    const allowed = (permission: string, from: string | undefined) =>
+      ALLOWED_PERMISSIONS.has(permission) && from !== undefined && isTrusted(from);
+    s.setPermissionRequestHandler((_contents, permission, callback, details) =>
+      callback(allowed(permission, details.requestingUrl)),
+    );
+    s.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+      allowed(permission, requestingOrigin),
+    );
     s.setDevicePermissionHandler(() => false);
   }
   app.on('web-contents-created', (_event, contents) => {

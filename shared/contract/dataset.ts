@@ -22,11 +22,26 @@ export const AnnotationKindSchema = z.enum(ANNOTATION_KINDS, {
   error: 'Annotation kind must be "imageClassification" or "imageObjectDetection".',
 });
 
-/** The service wants absolute addresses of COCO files in blob storage; only http(s) can serve them. */
-export const AnnotationFileUriSchema = z
+/**
+ * What a URI already stored on the service must be to be read: an absolute http(s) address.
+ * Kept lenient on purpose, so a dataset saved before a stricter rule existed (e.g. three
+ * pasted addresses joined by spaces) still lists and opens, and can be fixed.
+ */
+export const StoredAnnotationFileUriSchema = z
   .string({ error: 'An annotation file URI must be text.' })
   .superRefine((value, ctx) => {
     const problem = annotationUriProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/**
+ * What the service takes in a request: the contract declares `format: uri` (RFC 3986), which
+ * has no whitespace or control characters; http is still accepted, as the contract allows it.
+ */
+export const AnnotationFileUriSchema = z
+  .string({ error: 'An annotation file URI must be text.' })
+  .superRefine((value, ctx) => {
+    const problem = sentAnnotationUriProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
@@ -47,10 +62,34 @@ export function annotationUriProblem(value: string): string | undefined {
   return undefined;
 }
 
-export const AnnotationFileUrisSchema = z
-  .array(AnnotationFileUriSchema, { error: 'Annotation file URIs must be a list of addresses.' })
-  .min(1, 'Add at least one annotation file URI.')
-  .max(MAX_ANNOTATION_FILE_URIS, `At most ${MAX_ANNOTATION_FILE_URIS} annotation file URIs.`);
+function isControlCharacter(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+}
+
+/**
+ * The stored rule, plus: one address holds no spaces, line breaks or control characters.
+ * Checked before the address is parsed, since the parser's complaint would not say which.
+ */
+export function sentAnnotationUriProblem(value: string): string | undefined {
+  if (value.trim() === '' || value.trim() !== value) return annotationUriProblem(value);
+  if (/\s/.test(value)) {
+    return 'A URI holds no spaces or line breaks; put each address in its own row.';
+  }
+  if ([...value].some(isControlCharacter)) {
+    return 'A URI holds no control characters; remove the invisible character from the address.';
+  }
+  return annotationUriProblem(value);
+}
+
+export const annotationFileUrisOf = (item: z.ZodType<string>) =>
+  z
+    .array(item, { error: 'Annotation file URIs must be a list of addresses.' })
+    .min(1, 'Add at least one annotation file URI.')
+    .max(MAX_ANNOTATION_FILE_URIS, `At most ${MAX_ANNOTATION_FILE_URIS} annotation file URIs.`);
+
+export const StoredAnnotationFileUrisSchema = annotationFileUrisOf(StoredAnnotationFileUriSchema);
+export const AnnotationFileUrisSchema = annotationFileUrisOf(AnnotationFileUriSchema);
 
 /** A SAS token is the query string alone; a pasted full URL would leak the container address into the token. */
 export const SasTokenSchema = z
@@ -102,19 +141,24 @@ export const CustomPropertiesSchema = z
 
 const UtcDateTimeSchema = z.iso.datetime({ error: 'Must be a UTC date-time ending in "Z".' });
 
-/** The editable part of a dataset: what Register sets and Update may change. */
-export const DatasetFieldsSchema = z.object({
+/** The editable part of a dataset as the service holds it (see StoredAnnotationFileUriSchema). */
+export const StoredDatasetFieldsSchema = z.object({
   annotationKind: AnnotationKindSchema,
-  annotationFileUris: AnnotationFileUrisSchema,
+  annotationFileUris: StoredAnnotationFileUrisSchema,
   authentication: StorageAuthenticationSchema.optional(),
   customProperties: CustomPropertiesSchema.optional(),
+});
+
+/** The editable part of a dataset: what Register sets and Update may change. */
+export const DatasetFieldsSchema = StoredDatasetFieldsSchema.extend({
+  annotationFileUris: AnnotationFileUrisSchema,
 });
 
 /** Read-only properties: the service sets them; a client may echo them but never changes them. */
 export const READ_ONLY_PROPERTIES = ['name', 'createdDateTime', 'updatedDateTime', 'eTag'] as const;
 
 /** A dataset as the service returns it. */
-export const DatasetSchema = DatasetFieldsSchema.extend({
+export const DatasetSchema = StoredDatasetFieldsSchema.extend({
   name: DatasetNameSchema,
   createdDateTime: UtcDateTimeSchema,
   updatedDateTime: UtcDateTimeSchema,

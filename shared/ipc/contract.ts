@@ -5,6 +5,7 @@ import {
   StorageAuthenticationSchema,
   UpdateBodySchema,
 } from '../contract/dataset';
+import { AppAnnotationFileUrisSchema, AppCustomPropertiesSchema } from '../contract/input-rules';
 import { RedactedDatasetSchema } from '../contract/redacted-dataset';
 import type { RedactedDataset } from '../contract/redacted-dataset';
 import { checkEndpoint } from '../contract/endpoint';
@@ -208,7 +209,9 @@ export const ipcContract = {
       .object({
         ...datasetRef,
         fields: DatasetFieldsSchema.extend({
+          annotationFileUris: AppAnnotationFileUrisSchema,
           authentication: ChangedAuthenticationSchema.optional(),
+          customProperties: AppCustomPropertiesSchema.optional(),
         }).strict(),
         useDraftSasToken: z.boolean().optional(),
       })
@@ -233,7 +236,12 @@ export const ipcContract = {
           annotationFileUris: true,
           customProperties: true,
         })
-          .extend({ authentication: ChangedAuthenticationSchema.optional() })
+          // The app's stricter rules (see input-rules): the page already applied them.
+          .extend({
+            annotationFileUris: AppAnnotationFileUrisSchema.optional(),
+            authentication: ChangedAuthenticationSchema.optional(),
+            customProperties: AppCustomPropertiesSchema.optional(),
+          })
           .strict(),
         useDraftSasToken: z.boolean().optional(),
       })

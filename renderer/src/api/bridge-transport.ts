@@ -42,13 +42,17 @@ export function bridgeTransport(
     if (response.status === 401) {
       return fail({
         kind: 'forbidden',
+        status: 401,
+        // The token changes with every start of the server, so an old tab cannot get in: the
+        // way back is the URL the running server printed.
         message:
-          'This page’s access token is missing or out of date. Open the full URL the server printed.',
+          'This page’s access token is missing or out of date. Open the full URL, token included, that `npm run web` printed in its terminal; if that window is gone, stop `npm run web` and start it again to get a new URL.',
       });
     }
     if (!response.ok) {
       return fail({
         kind: 'internal',
+        status: response.status,
         message: `The app’s local server answered ${response.status}.`,
       });
     }

@@ -5,16 +5,25 @@ import { useRestoredDrafts } from './restored-drafts';
 import type { DraftRef } from './restored-drafts';
 
 /** "flowers (Local emulator)"; a draft of a connection removed since is not worth naming. */
-function describe(refs: DraftRef[], connections: ConnectionSummary[]): string[] {
+function describe(
+  refs: DraftRef[],
+  connections: ConnectionSummary[],
+): { ref: DraftRef; label: string }[] {
   return refs.flatMap((ref) => {
     const connection = connections.find((c) => c.id === ref.connectionId);
     if (!connection) return [];
-    return [`${ref.datasetName ?? 'a new dataset'} (${connection.name})`];
+    return [{ ref, label: `${ref.datasetName ?? 'a new dataset'} (${connection.name})` }];
   });
 }
 
-/** Which edits from the last session are back, and which could not be. */
-export function RestoredDraftsNotice({ connections }: { connections: ConnectionSummary[] }) {
+/** Which edits from the last session are back, each a link that opens it; which could not be. */
+export function RestoredDraftsNotice({
+  connections,
+  onOpen,
+}: {
+  connections: ConnectionSummary[];
+  onOpen: (ref: DraftRef) => void;
+}) {
   const restored = useRestoredDrafts();
   const waiting = describe(restored.data?.drafts ?? [], connections);
   const unreadable = describe(restored.data?.unreadable ?? [], connections);
@@ -23,15 +32,16 @@ export function RestoredDraftsNotice({ connections }: { connections: ConnectionS
     notices.push({
       id: 'restored',
       intent: 'info',
-      text: `Restored unsaved edits from your last session: ${waiting.join(', ')}. Open ${waiting.length === 1 ? 'it' : 'them'} to carry on editing, then save or discard.`,
+      text: `Restored unsaved edits from your last session; open ${waiting.length === 1 ? 'it' : 'each'} to carry on editing, then save or discard:`,
+      links: waiting.map(({ ref, label }) => ({ label, onClick: () => onOpen(ref) })),
     });
   }
   if (unreadable.length > 0) {
     notices.push({
       id: 'unreadable',
       intent: 'warning',
-      text: `Unsaved edits from your last session could not be read and were dropped: ${unreadable.join(', ')}.`,
+      text: `Unsaved edits from your last session could not be read and were dropped: ${unreadable.map((u) => u.label).join(', ')}.`,
     });
   }
-  return <DismissibleNotices notices={notices} />;
+  return <DismissibleNotices label="Restored drafts" notices={notices} />;
 }

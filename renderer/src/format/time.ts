@@ -19,6 +19,25 @@ export function absoluteTime(iso: string): string {
   return absoluteFormat.format(new Date(iso));
 }
 
+/**
+ * The instant in full for a tooltip: local time with the zone's name and IANA id (a user
+ * comparing with the portal, which shows UTC, needs to know which zone this is), then UTC.
+ */
+export function timeWithZone(iso: string, timeZone?: string): string {
+  const date = new Date(iso);
+  const format = new Intl.DateTimeFormat(undefined, {
+    dateStyle: 'full',
+    timeStyle: 'long',
+    ...(timeZone ? { timeZone } : {}),
+  });
+  const zoneName =
+    new Intl.DateTimeFormat(undefined, { timeZoneName: 'long', ...(timeZone ? { timeZone } : {}) })
+      .formatToParts(date)
+      .find((part) => part.type === 'timeZoneName')?.value ?? '';
+  const zoneId = format.resolvedOptions().timeZone;
+  return `${format.format(date)} (${zoneName}, ${zoneId}) · ${date.toISOString().replace('.000Z', 'Z')} UTC`;
+}
+
 export function relativeTime(iso: string, nowMs: number): string {
   const seconds = Math.round((new Date(iso).getTime() - nowMs) / 1000);
   for (const [unit, size] of UNITS) {

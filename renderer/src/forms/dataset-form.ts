@@ -2,12 +2,17 @@ import { z } from 'zod';
 import {
   ANNOTATION_KINDS,
   AUTHENTICATION_KINDS,
-  AnnotationFileUriSchema,
-  AnnotationFileUrisSchema,
-  CustomPropertiesSchema,
   DatasetNameSchema,
   SasTokenSchema,
 } from '../../../shared/contract/dataset';
+import {
+  AppAnnotationFileUriSchema,
+  AppAnnotationFileUrisSchema,
+  AppCustomPropertiesSchema,
+  duplicateUriMessage,
+  duplicateUriRows,
+  propertyNameProblem,
+} from '../../../shared/contract/input-rules';
 import type {
   AnnotationKind,
   AuthenticationKind,
@@ -66,9 +71,11 @@ export function toFormValues(dataset: RedactedDataset): DatasetFormValues {
 }
 
 /**
- * The form's rules are the shared schemas' rules, applied field by field so each message lands
- * next to the box it is about. Only what the shared schemas cannot see lives here: duplicate
- * property names (a JSON object cannot hold them) and a token that is already saved.
+ * The form's rules are the shared schemas' rules (the app's stricter ones, which IPC applies
+ * too), applied field by field so each message lands next to the box it is about. Only what
+ * the shared schemas cannot see lives here: duplicate property names (a JSON object cannot
+ * hold them) and a token that is already saved. Property names count as trimmed, as they are
+ * saved.
  */
 export function datasetFormSchema(rules: DatasetFormRules) {
   return z
@@ -88,10 +95,16 @@ export function datasetFormSchema(rules: DatasetFormRules) {
       if (rules.mode === 'create') report(['name'], firstProblem(DatasetNameSchema, values.name));
 
       const uris = values.uris.map((uri) => uri.value);
-      report(['uris'], listProblem(AnnotationFileUrisSchema, uris));
-      uris.forEach((uri, index) =>
-        report(['uris', index, 'value'], firstProblem(AnnotationFileUriSchema, uri)),
-      );
+      report(['uris'], listProblem(AppAnnotationFileUrisSchema, uris));
+      const repeats = duplicateUriRows(uris);
+      uris.forEach((uri, index) => {
+        const row = repeats[index];
+        report(
+          ['uris', index, 'value'],
+          firstProblem(AppAnnotationFileUriSchema, uri) ??
+            (row !== undefined ? duplicateUriMessage(row) : undefined),
+        );
+      });
 
       if (values.authKind === 'sas' && (values.sasToken !== '' || !rules.hasSavedSasToken)) {
         report(['sasToken'], firstProblem(SasTokenSchema, values.sasToken));
@@ -99,25 +112,28 @@ export function datasetFormSchema(rules: DatasetFormRules) {
 
       // Counted with placeholder names so the shared limit speaks even when names repeat.
       const counted = Object.fromEntries(values.properties.map((p, i) => [`#${i}`, p.value]));
-      report(['properties'], firstProblem(CustomPropertiesSchema, counted));
+      report(['properties'], firstProblem(AppCustomPropertiesSchema, counted));
       const firstUse = new Map<string, number>();
       values.properties.forEach((property, index) => {
-        const nameProblem = firstProblem(CustomPropertiesSchema, { [property.name]: '' });
+        const name = property.name.trim();
+        const nameProblem =
+          propertyNameProblem(property.name) ??
+          firstProblem(AppCustomPropertiesSchema, { [name]: '' });
         if (nameProblem !== undefined) return report(['properties', index, 'name'], nameProblem);
-        const earlier = firstUse.get(property.name);
+        const earlier = firstUse.get(name);
         if (earlier !== undefined) {
           return report(
             ['properties', index, 'name'],
-            `Property names must be unique: "${property.name}" is already property ${earlier + 1}.`,
+            `Property names must be unique: "${name}" is already property ${earlier + 1}.`,
           );
         }
-        firstUse.set(property.name, index);
+        firstUse.set(name, index);
       });
     });
 }
 
 function customPropertiesOf(values: DatasetFormValues): Record<string, string> {
-  return Object.fromEntries(values.properties.map((p) => [p.name, p.value]));
+  return Object.fromEntries(values.properties.map((p) => [p.name.trim(), p.value]));
 }
 
 function authenticationOf(values: DatasetFormValues): StorageAuthentication {

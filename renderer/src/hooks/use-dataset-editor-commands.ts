@@ -14,6 +14,7 @@ import { useEditorState } from './use-editor-state';
 import type { ExistingDatasetForm } from './use-existing-dataset-form';
 import { useSaveConflict } from './use-save-conflict';
 import { useSaveShortcut } from './use-save-shortcut';
+import { useShortcut } from './use-shortcut';
 
 interface DatasetEditorCommandsOptions {
   connectionId: string;
@@ -124,6 +125,8 @@ export function useDatasetEditorCommands({
     adopt(read, toFormValues(base));
     if (!quietly) send({ type: 'serviceVersionShown' });
   });
+
+  useShortcut('reload', () => void reload({ type: 'reloadAsked', dirty }));
 
   return {
     state,

@@ -15,6 +15,7 @@ import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import type { AppError } from '../../../../shared/ipc/errors';
 import { ErrorAlert } from './ErrorAlert';
+import { useReturnFocus } from '../../hooks/use-return-focus';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -51,6 +52,7 @@ export function ConfirmDialogView({
   onCancel,
 }: ConfirmDialogProps) {
   const styles = useStyles();
+  useReturnFocus(open);
   // Fluent's Dialog focuses its first focusable element in an effect and ignores autoFocus, so
   // the default button is focused here: this effect runs after the Dialog's (a parent's effects
   // follow its children's). Whatever the question shows first, Enter never confirms a

@@ -1,5 +1,6 @@
 import {
   Button,
+  Link,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -25,19 +26,35 @@ export interface Notice {
   id: string;
   intent: MessageBarIntent;
   text: string;
+  /** Shown after the text: links that act on what the notice is about. */
+  links?: { label: string; onClick: () => void }[];
 }
 
-/** A stack of message bars under the header, each of which the user can dismiss. */
-export function DismissibleNotices({ notices }: { notices: Notice[] }) {
+/**
+ * A stack of message bars under the header, each of which the user can dismiss. A named
+ * region, so that a screen reader's landmarks reach it like the rest of the page; `label`
+ * tells one stack from another.
+ */
+export function DismissibleNotices({ notices, label }: { notices: Notice[]; label: string }) {
   const styles = useStyles();
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const shown = notices.filter((notice) => !dismissed.has(notice.id));
   if (shown.length === 0) return null;
   return (
-    <div className={styles.notices}>
+    <section className={styles.notices} aria-label={label}>
       {shown.map((notice) => (
         <MessageBar key={notice.id} intent={notice.intent} layout="multiline">
-          <MessageBarBody>{notice.text}</MessageBarBody>
+          <MessageBarBody>
+            {notice.text}
+            {notice.links?.map((link, index) => (
+              <span key={link.label}>
+                {index === 0 ? ' ' : ', '}
+                <Link as="button" onClick={link.onClick}>
+                  {link.label}
+                </Link>
+              </span>
+            ))}
+          </MessageBarBody>
           <MessageBarActions
             containerAction={
               <Button
@@ -50,6 +67,6 @@ export function DismissibleNotices({ notices }: { notices: Notice[] }) {
           />
         </MessageBar>
       ))}
-    </div>
+    </section>
   );
 }

@@ -1,4 +1,5 @@
 import {
+  Button,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -7,7 +8,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import type { ConnectionSummary } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/ipc/errors';
+import { isRetryable } from '../../api/retryable';
+import { ConnectionKeyFix, keyFixLabel } from '../connections/connection-key-fix';
 import { errorHeadline } from './error-headlines';
 
 const useStyles = makeStyles({
@@ -22,12 +26,30 @@ interface ErrorAlertProps {
   /** What the user can do now, said before the service's own message. */
   advice?: ReactNode;
   action?: ReactNode;
+  /** Shown as `Try again` only where trying again can help (see isRetryable). */
+  onRetry?: () => void;
+  /** The connection the request went through: a refused or missing key offers its fix. */
+  connection?: ConnectionSummary;
   className?: string;
 }
 
 /** A failure the user should act on: announced at once (role alert), the service's words kept. */
-export function ErrorAlert({ error, title, advice, action, className }: ErrorAlertProps) {
+export function ErrorAlert({
+  error,
+  title,
+  advice,
+  action,
+  onRetry,
+  connection,
+  className,
+}: ErrorAlertProps) {
   const styles = useStyles();
+  const retry = onRetry && isRetryable(error) ? <Button onClick={onRetry}>Try again</Button> : null;
+  const keyFix =
+    connection && !connection.builtIn && keyFixLabel(error) ? (
+      <ConnectionKeyFix connection={connection} error={error} />
+    ) : null;
+  const actions = action || retry || keyFix;
   return (
     <MessageBar intent="error" layout="multiline" role="alert" className={className}>
       <MessageBarBody className={styles.body}>
@@ -35,7 +57,13 @@ export function ErrorAlert({ error, title, advice, action, className }: ErrorAle
         {advice ? <span>{advice}</span> : null}
         <span className={styles.message}>{error.message}</span>
       </MessageBarBody>
-      {action ? <MessageBarActions>{action}</MessageBarActions> : null}
+      {actions ? (
+        <MessageBarActions>
+          {keyFix}
+          {action}
+          {retry}
+        </MessageBarActions>
+      ) : null}
     </MessageBar>
   );
 }

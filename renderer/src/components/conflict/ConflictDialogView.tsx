@@ -25,6 +25,7 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { MergeTable } from './MergeTable';
 import { OverwritePrompt } from './OverwritePrompt';
 import { useOverwriteQuestion, useSafeChoiceFocus } from './conflict-focus';
+import { useReturnFocus } from '../../hooks/use-return-focus';
 
 const useStyles = makeStyles({
   surface: { width: 'min(1080px, calc(100vw - 48px))', maxWidth: 'none' },
@@ -67,6 +68,7 @@ export function ConflictDialogView({
   onKeepEditing,
 }: ConflictDialogProps) {
   const styles = useStyles();
+  useReturnFocus();
   const statusId = useId('conflict-status-');
   const { outcome, busy } = state;
   const conflicts = outcome.conflicts.length;

@@ -16,6 +16,7 @@ import { ArrowClockwiseRegular, ArrowUploadRegular } from '@fluentui/react-icons
 import { needsTokenToRegister } from '../../conflict/conflict-state';
 import type { ConflictGone } from '../../conflict/conflict-state';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { useReturnFocus } from '../../hooks/use-return-focus';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -37,6 +38,7 @@ export function DatasetGoneDialogView({
   onKeepEditing,
 }: DatasetGoneDialogProps) {
   const styles = useStyles();
+  useReturnFocus();
   const { name } = state.base;
   const busy = state.busy !== null;
   const needsToken = needsTokenToRegister(state);

@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { PlugConnectedRegular } from '@fluentui/react-icons';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { ConnectionSummary, SecretStorageInfo } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/ipc/errors';
@@ -36,8 +36,10 @@ import {
   useTestConnection,
   useUpdateConnection,
 } from '../../hooks/use-connections';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { describeTestFailure } from './test-result';
+import { useReturnFocus } from '../../hooks/use-return-focus';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '560px' },
@@ -57,6 +59,8 @@ export interface ConnectionDialogProps {
   /** Absent: add a new connection. */
   connection?: ConnectionSummary;
   secretStorage: SecretStorageInfo | undefined;
+  /** Opened to fix a refused or missing key: the key field has focus, not the name. */
+  focusKey?: boolean;
   onClose: () => void;
   onSaved: (connection: ConnectionSummary) => void;
 }
@@ -64,10 +68,12 @@ export interface ConnectionDialogProps {
 export function ConnectionDialogView({
   connection,
   secretStorage,
+  focusKey = false,
   onClose,
   onSaved,
 }: ConnectionDialogProps) {
   const styles = useStyles();
+  useReturnFocus();
   const mode = connection ? 'edit' : 'add';
   const title = connection ? 'Edit connection' : 'Add connection';
   // Where keys survive restarts the user may still want one kept in memory only (a shared
@@ -85,9 +91,16 @@ export function ConnectionDialogView({
   const test = useTestConnection();
   const [saveError, setSaveError] = useState<AppError | null>(null);
   const [testState, setTestState] = useState<TestState>(null);
+  const [unconfirmed, setUnconfirmed] = useState<ConnectionFormValues | null>(null);
   const saving = add.isPending || update.isPending;
 
-  const submit = form.handleSubmit(async (values) => {
+  // Fluent's Dialog focuses its first field in an effect; this one runs after it (a parent's
+  // effects follow its children's), so the key field wins.
+  useEffect(() => {
+    if (focusKey) form.setFocus('key');
+  }, [focusKey, form]);
+
+  const save = async (values: ConnectionFormValues) => {
     setSaveError(null);
     try {
       const saved = connection
@@ -99,6 +112,12 @@ export function ConnectionDialogView({
       const placed = placeFieldProblems(appError);
       if (!placed) setSaveError(appError);
     }
+  };
+
+  // A test that just failed most likely means a connection that will not work: asked first.
+  const submit = form.handleSubmit(async (values) => {
+    if (testState?.kind === 'failed') setUnconfirmed(values);
+    else await save(values);
   });
 
   /** Problems main found with one field go next to that field, like the form's own. */
@@ -280,6 +299,25 @@ export function ConnectionDialogView({
             </DialogActions>
           </DialogBody>
         </form>
+        <ConfirmDialog
+          open={unconfirmed !== null}
+          title="Save a connection that failed its test?"
+          confirmLabel="Save anyway"
+          cancelLabel="Keep editing"
+          // Enter must not save a connection known not to work.
+          destructive
+          onCancel={() => setUnconfirmed(null)}
+          onConfirm={() => {
+            const values = unconfirmed;
+            setUnconfirmed(null);
+            if (values) void save(values);
+          }}
+        >
+          <p>
+            The test just failed ({failure?.title ?? 'see the message in the dialog'}). Saved as it
+            is, the connection will likely not list any datasets.
+          </p>
+        </ConfirmDialog>
       </DialogSurface>
     </Dialog>
   );

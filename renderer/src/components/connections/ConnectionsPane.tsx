@@ -1,10 +1,17 @@
 import { Button, Spinner, Tooltip, makeStyles, tokens, useId } from '@fluentui/react-components';
-import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import {
+  AddRegular,
+  DeleteRegular,
+  EditRegular,
+  PanelLeftContractRegular,
+  PanelLeftExpandRegular,
+} from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ConnectionSummary, SecretStorageInfo } from '../../../../shared/ipc/contract';
 import { toAppError } from '../../api/app-error';
 import { useConnections, useRemoveConnection } from '../../hooks/use-connections';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import { CopyButton } from '../common/CopyButton';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Pane } from '../layout/Pane';
 import { ConnectionDialog } from './ConnectionDialog';
@@ -34,6 +41,9 @@ interface ConnectionsPaneProps {
   onSelect: (id: string) => void;
   /** Removing the selected connection closes its editor: asked before the question to remove. */
   guardLeave: (proceed: () => void) => void;
+  /** Folded to a strip with only its unfold button, giving the other panes the room. */
+  collapsed: boolean;
+  onCollapsedChange: (collapsed: boolean) => void;
 }
 
 export function ConnectionsPane({
@@ -41,6 +51,8 @@ export function ConnectionsPane({
   secretStorage,
   onSelect,
   guardLeave,
+  collapsed,
+  onCollapsedChange,
 }: ConnectionsPaneProps) {
   const styles = useStyles();
   const titleId = useId('connections-title');
@@ -57,8 +69,19 @@ export function ConnectionsPane({
       title="Connections"
       titleId={titleId}
       className={styles.pane}
+      collapsed={collapsed}
+      leading={
+        <Tooltip content={collapsed ? 'Show connections' : 'Hide connections'} relationship="label">
+          <Button
+            appearance="subtle"
+            icon={collapsed ? <PanelLeftExpandRegular /> : <PanelLeftContractRegular />}
+            onClick={() => onCollapsedChange(!collapsed)}
+          />
+        </Tooltip>
+      }
       headerExtra={
         <span className={styles.headerActions}>
+          {selected ? <CopyButton what="endpoint" text={selected.endpoint} size="medium" /> : null}
           <Tooltip
             content={editable ? 'Change its name, endpoint or key' : whyNot}
             relationship="description"
@@ -111,7 +134,7 @@ export function ConnectionsPane({
           <div className={styles.status}>
             <ErrorAlert
               error={toAppError(connections.error)}
-              action={<Button onClick={() => void connections.refetch()}>Try again</Button>}
+              onRetry={() => void connections.refetch()}
             />
           </div>
         ) : (

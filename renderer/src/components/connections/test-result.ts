@@ -1,34 +1,30 @@
 import type { AppError } from '../../../../shared/ipc/errors';
 
-/** Tells apart the failures a connection test can meet, in words that say what to check. */
+/**
+ * Tells apart the failures a connection test can meet. Main's message under the title already
+ * names the host and the cause, so the advice adds only what it leaves out.
+ */
 export function describeTestFailure(error: AppError): { title: string; advice: string } {
   switch (error.kind) {
     case 'unauthorized':
       return {
         title: 'Key refused (401)',
-        advice:
-          'The endpoint answered, but refused this subscription key. Copy Key 1 or Key 2 of the resource again.',
+        advice: 'Copy Key 1 or Key 2 again from the resource’s Keys and Endpoint page.',
       };
     case 'network':
       return {
         title: 'Cannot reach the endpoint',
-        advice: 'Nothing answered at this address. Check the endpoint, your network and any proxy.',
+        advice: 'If the address is right, a proxy or firewall may be in the way.',
       };
     case 'timeout':
       return {
         title: 'Cannot reach the endpoint',
-        advice: 'The endpoint did not answer in time. Check the address and your network.',
+        advice: 'If the address is right, the service or your network may be slow; test again.',
       };
     case 'invalidEndpoint':
-      return {
-        title: 'Not a usable endpoint',
-        advice: 'This address cannot be used as an endpoint.',
-      };
+      return { title: 'Not a usable endpoint', advice: '' };
     case 'notFound':
-      return {
-        title: 'No datasets API at this address',
-        advice: 'The server answered, but it is not an Azure AI Vision resource.',
-      };
+      return { title: 'Not an Azure AI Vision resource', advice: '' };
     default:
       return { title: 'The test failed', advice: '' };
   }

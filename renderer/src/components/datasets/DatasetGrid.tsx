@@ -1,13 +1,20 @@
-import { makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
-import { DocumentTableRegular } from '@fluentui/react-icons';
+import { Button, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
+import {
+  ArrowSortDownRegular,
+  ArrowSortUpRegular,
+  DocumentTableRegular,
+} from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { RedactedDataset } from '../../../../shared/contract/redacted-dataset';
 import { ANNOTATION_KIND_LABELS, ANNOTATION_KIND_SHORT, plural } from '../../format/labels';
-import { absoluteTime, relativeTime, useNow } from '../../format/time';
+import { relativeTime, timeWithZone, useNow } from '../../format/time';
+import { DEFAULT_SORT, nextSort, sortDatasets } from './dataset-order';
+import type { DatasetSort, SortColumn } from './dataset-order';
 
 const ROW_HEIGHT = 56;
+const HEAD_HEIGHT = 28;
 
 const useStyles = makeStyles({
   grid: {
@@ -23,7 +30,32 @@ const useStyles = makeStyles({
     },
   },
   head: {
-    // Visually hidden, still read: a two-line row does not line up under column titles.
+    // Stays in view while the rows scroll under it: the sort buttons are always at hand.
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    height: `${HEAD_HEIGHT}px`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  headRow: {
+    display: 'flex',
+    alignItems: 'center',
+    height: '100%',
+    gap: tokens.spacingHorizontalXS,
+    padding: `0 ${tokens.spacingHorizontalS} 0 ${tokens.spacingHorizontalXXL}`,
+  },
+  headName: { flexGrow: 1 },
+  sortButton: {
+    minWidth: 0,
+    height: '24px',
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground3,
+  },
+  sortedButton: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  // A two-line row does not line up under this title: read, not shown.
+  hidden: {
     position: 'absolute',
     width: '1px',
     height: '1px',
@@ -105,8 +137,16 @@ interface DatasetGridProps {
  * (aria-activedescendant), because a focused row could be recycled away while scrolling.
  * Arrows move, Enter or a click opens.
  */
-export function DatasetGrid({ datasets, selectedName, onOpen }: DatasetGridProps) {
+const SORT_COLUMNS: { column: SortColumn; title: string }[] = [
+  { column: 'name', title: 'Name' },
+  { column: 'kind', title: 'Kind' },
+  { column: 'updated', title: 'Updated' },
+];
+
+export function DatasetGrid({ datasets: given, selectedName, onOpen }: DatasetGridProps) {
   const styles = useStyles();
+  const [sort, setSort] = useState<DatasetSort>(DEFAULT_SORT);
+  const datasets = useMemo(() => sortDatasets(given, sort), [given, sort]);
   const idPrefix = useId('dataset-row-');
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -123,6 +163,9 @@ export function DatasetGrid({ datasets, selectedName, onOpen }: DatasetGridProps
     count: datasets.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
+    // The rows start below the sticky header, and a row scrolled to must not hide under it.
+    scrollMargin: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
     overscan: 10,
     getItemKey: (index) => datasets[index]?.name ?? index,
   });
@@ -134,6 +177,8 @@ export function DatasetGrid({ datasets, selectedName, onOpen }: DatasetGridProps
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    // Keys on a header's sort button are that button's own (Enter and Space press it).
+    if (event.target !== event.currentTarget) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
       ArrowDown: active + 1,
@@ -171,11 +216,49 @@ export function DatasetGrid({ datasets, selectedName, onOpen }: DatasetGridProps
       onKeyDown={onKeyDown}
     >
       <div role="rowgroup" className={styles.head}>
-        <div role="row" aria-rowindex={1}>
-          <div role="columnheader">Name</div>
-          <div role="columnheader">Kind</div>
-          <div role="columnheader">Annotation files</div>
-          <div role="columnheader">Updated</div>
+        <div role="row" aria-rowindex={1} className={styles.headRow}>
+          {SORT_COLUMNS.map(({ column, title }) => {
+            const sorted = sort.column === column;
+            const header = (
+              <div
+                key={column}
+                role="columnheader"
+                aria-sort={sorted ? sort.direction : undefined}
+                className={column === 'name' ? styles.headName : undefined}
+              >
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  className={mergeClasses(styles.sortButton, sorted && styles.sortedButton)}
+                  icon={
+                    sorted ? (
+                      sort.direction === 'ascending' ? (
+                        <ArrowSortUpRegular />
+                      ) : (
+                        <ArrowSortDownRegular />
+                      )
+                    ) : undefined
+                  }
+                  iconPosition="after"
+                  onClick={() => {
+                    setSort(nextSort(sort, column));
+                    // The highlight follows the open dataset, not a position in the old order.
+                    setActive(undefined);
+                  }}
+                >
+                  {title}
+                </Button>
+              </div>
+            );
+            return column === 'updated'
+              ? [
+                  <div key="files" role="columnheader" className={styles.hidden}>
+                    Annotation files
+                  </div>,
+                  header,
+                ]
+              : header;
+          })}
         </div>
       </div>
       <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
@@ -196,7 +279,7 @@ export function DatasetGrid({ datasets, selectedName, onOpen }: DatasetGridProps
                 selected && styles.selected,
                 item.index === active && 'dm-row-active',
               )}
-              style={{ transform: `translateY(${item.start}px)` }}
+              style={{ transform: `translateY(${item.start - HEAD_HEIGHT}px)` }}
               onClick={() => {
                 setActive(item.index);
                 onOpen(dataset.name);
@@ -219,7 +302,7 @@ export function DatasetGrid({ datasets, selectedName, onOpen }: DatasetGridProps
               <div
                 role="gridcell"
                 className={mergeClasses(styles.last, styles.separated)}
-                title={absoluteTime(dataset.updatedDateTime)}
+                title={timeWithZone(dataset.updatedDateTime)}
               >
                 Updated {relativeTime(dataset.updatedDateTime, now)}
               </div>

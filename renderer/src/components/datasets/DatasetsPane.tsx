@@ -11,18 +11,26 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { AddRegular, ArrowClockwiseRegular, DocumentTableRegular } from '@fluentui/react-icons';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { ConnectionSummary } from '../../../../shared/ipc/contract';
 import { toAppError } from '../../api/app-error';
 import { plural } from '../../format/labels';
 import { useDatasetList } from '../../hooks/use-dataset-list';
+import { useShortcut } from '../../hooks/use-shortcut';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Pane } from '../layout/Pane';
 import { DatasetGrid } from './DatasetGrid';
+import { filterDatasets } from './dataset-order';
 import { useFirstRowsMark } from './listing-marks';
 
 const useStyles = makeStyles({
-  pane: { backgroundColor: tokens.colorNeutralBackground1 },
+  // The pane's width follows the window and whether Connections is folded, so its toolbar
+  // answers to the pane's width, not the viewport's.
+  pane: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    containerType: 'inline-size',
+    containerName: 'dm-datasets',
+  },
   context: {
     color: tokens.colorNeutralForeground3,
     overflow: 'hidden',
@@ -33,10 +41,21 @@ const useStyles = makeStyles({
   toolbar: {
     display: 'flex',
     alignItems: 'center',
+    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalS,
     padding: `0 ${tokens.spacingHorizontalL} ${tokens.spacingVerticalM}`,
   },
-  search: { flexGrow: 1, minWidth: 0, maxWidth: 'none' },
+  // A zero basis: the box's width never depends on what is typed (its clear button appearing),
+  // so the buttons beside it stay put.
+  search: {
+    flexGrow: 1,
+    flexShrink: 1,
+    flexBasis: 0,
+    minWidth: 0,
+    maxWidth: 'none',
+    '@container dm-datasets (max-width: 359px)': { flexBasis: '100%' },
+  },
+  fixed: { flexShrink: 0, whiteSpace: 'nowrap' },
   progress: {
     display: 'flex',
     flexDirection: 'column',
@@ -71,18 +90,21 @@ export function DatasetsPane({ connection, selectedName, onOpen, onNew }: Datase
   const titleId = useId('datasets-title');
   const list = useDatasetList(connection?.id);
   const [filter, setFilter] = useState('');
-  // Typing stays instant; filtering ten thousand names may lag a frame behind.
+  // Typing stays instant; filtering ten thousand datasets may lag a frame behind.
   const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
   const all = list.data;
-  const visible = useMemo(
-    () =>
-      deferredFilter === '' || !all
-        ? (all ?? [])
-        : all.filter((d) => d.name.toLowerCase().includes(deferredFilter)),
-    [all, deferredFilter],
-  );
+  const visible = useMemo(() => filterDatasets(all ?? [], deferredFilter), [all, deferredFilter]);
 
   useFirstRowsMark(visible.length > 0, all);
+
+  const filterBox = useRef<HTMLInputElement>(null);
+  useShortcut('filter', () => filterBox.current?.focus());
+  useShortcut('refreshList', () => {
+    if (connection) void list.refetch();
+  });
+  useShortcut('newDataset', () => {
+    if (connection) onNew();
+  });
 
   const loading = list.isFetching;
   const loaded = all?.length ?? 0;
@@ -110,6 +132,7 @@ export function DatasetsPane({ connection, selectedName, onOpen, onNew }: Datase
     >
       <div className={styles.toolbar}>
         <SearchBox
+          ref={filterBox}
           className={styles.search}
           aria-label="Filter datasets"
           placeholder="Filter datasets"
@@ -125,7 +148,13 @@ export function DatasetsPane({ connection, selectedName, onOpen, onNew }: Datase
             onClick={() => void list.refetch()}
           />
         </Tooltip>
-        <Button appearance="primary" icon={<AddRegular />} disabled={!connection} onClick={onNew}>
+        <Button
+          className={styles.fixed}
+          appearance="primary"
+          icon={<AddRegular />}
+          disabled={!connection}
+          onClick={onNew}
+        >
           New dataset
         </Button>
       </div>
@@ -145,7 +174,8 @@ export function DatasetsPane({ connection, selectedName, onOpen, onNew }: Datase
               all && loaded > 0 ? 'The list is incomplete' : 'The datasets could not be listed'
             }
             advice={all && loaded > 0 ? `Only ${plural(loaded, 'dataset')} arrived.` : undefined}
-            action={<Button onClick={() => void list.refetch()}>Try again</Button>}
+            onRetry={() => void list.refetch()}
+            connection={connection}
           />
         </div>
       ) : null}

@@ -1,6 +1,7 @@
 import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { RedactedDataset } from '../../../../shared/contract/redacted-dataset';
-import { absoluteTime, relativeTime, useNow } from '../../format/time';
+import { absoluteTime, relativeTime, timeWithZone, useNow } from '../../format/time';
+import { CopyButton } from '../common/CopyButton';
 import { EditorSection } from './EditorSection';
 
 const useStyles = makeStyles({
@@ -34,7 +35,12 @@ export function DatasetFacts({ dataset }: { dataset: RedactedDataset }) {
       <div className={styles.grid}>
         {facts.map((fact) => (
           <Field key={fact.label} label={fact.label} hint={relativeTime(fact.iso, now)}>
-            <Input readOnly appearance="filled-darker" value={fact.value} title={fact.iso} />
+            <Input
+              readOnly
+              appearance="filled-darker"
+              value={fact.value}
+              title={timeWithZone(fact.iso)}
+            />
           </Field>
         ))}
         <Field label="ETag">
@@ -43,6 +49,7 @@ export function DatasetFacts({ dataset }: { dataset: RedactedDataset }) {
             appearance="filled-darker"
             value={dataset.eTag}
             input={{ className: styles.mono }}
+            contentAfter={<CopyButton what="ETag" text={dataset.eTag} />}
           />
         </Field>
       </div>

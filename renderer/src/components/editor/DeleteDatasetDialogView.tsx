@@ -25,6 +25,7 @@ import { useDeleteDataset } from '../../hooks/use-delete-dataset';
 import { ConfirmDialogView } from '../common/ConfirmDialogView';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { ChangesTable } from '../conflict/ChangesTable';
+import { useReturnFocus } from '../../hooks/use-return-focus';
 
 const useStyles = makeStyles({
   surface: { width: 'min(880px, calc(100vw - 48px))', maxWidth: 'none' },
@@ -55,6 +56,7 @@ export function DeleteDatasetDialogView({
   onReload,
 }: DeleteDatasetDialogProps) {
   const styles = useStyles();
+  useReturnFocus();
   const api = useApi();
   const queryClient = useQueryClient();
   const remove = useDeleteDataset(connection.id);

@@ -27,6 +27,10 @@ const useStyles = makeStyles({
     minWidth: 0,
     minHeight: 0,
     backgroundColor: tokens.colorNeutralBackground2,
+    // The fields lay themselves out by the pane's width (it depends on whether Connections is
+    // folded, not only on the window): see the `dm-editor` container queries.
+    containerType: 'inline-size',
+    containerName: 'dm-editor',
   },
   icon: { fontSize: '48px', color: tokens.colorNeutralForeground4 },
   title: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },

@@ -1,4 +1,4 @@
-import { Button, Spinner } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 import type { ConnectionSummary } from '../../../../shared/ipc/contract';
 import { toAppError } from '../../api/app-error';
 import type { RestoredDraft } from '../../drafts/draft-values';
@@ -36,7 +36,8 @@ export function ExistingDatasetEditor({
         <ErrorAlert
           error={toAppError(query.error)}
           title={`Could not open “${name}”`}
-          action={<Button onClick={() => void query.refetch()}>Try again</Button>}
+          onRetry={() => void query.refetch()}
+          connection={connection}
         />
       </div>
     ) : (

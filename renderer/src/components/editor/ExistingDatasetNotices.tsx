@@ -1,3 +1,4 @@
+import type { ConnectionSummary } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/ipc/errors';
 import type { EditorOutcome } from '../../editor/editor-state';
 import type { NewerVersionStep } from '../../editor/newer-version';
@@ -6,6 +7,7 @@ import { OutcomeNotice } from './outcome-notice';
 import { ChangedOnServiceNotice, ReviewChangesBanner } from './service-change-notices';
 
 interface ExistingDatasetNoticesProps {
+  connection: ConnectionSummary;
   name: string;
   outcome: EditorOutcome | null;
   /** The last re-read of the open dataset failed. */
@@ -17,6 +19,7 @@ interface ExistingDatasetNoticesProps {
 
 /** The messages under a saved dataset's command bar: its refreshes, saves and reloads. */
 export function ExistingDatasetNotices({
+  connection,
   name,
   outcome,
   refreshError,
@@ -27,7 +30,11 @@ export function ExistingDatasetNotices({
   return (
     <>
       {refreshError && !outcome ? (
-        <ErrorAlert error={refreshError} title="Could not refresh this dataset" />
+        <ErrorAlert
+          error={refreshError}
+          title="Could not refresh this dataset"
+          connection={connection}
+        />
       ) : null}
       {/* After a refused save the conflict alert already says it, and Save merges. */}
       {newerVersion === 'review' && outcome?.kind !== 'conflict' ? (
@@ -36,7 +43,7 @@ export function ExistingDatasetNotices({
       {outcome?.kind === 'changedOnService' ? (
         <ChangedOnServiceNotice name={name} onDismiss={onDismiss} />
       ) : null}
-      <OutcomeNotice outcome={outcome} />
+      <OutcomeNotice outcome={outcome} connection={connection} />
     </>
   );
 }

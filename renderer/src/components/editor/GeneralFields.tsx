@@ -4,6 +4,7 @@ import { ANNOTATION_KINDS } from '../../../../shared/contract/dataset';
 import type { AnnotationKind } from '../../../../shared/contract/dataset';
 import { ANNOTATION_KIND_LABELS } from '../../format/labels';
 import type { DatasetFormValues } from '../../forms/dataset-form';
+import { CopyButton } from '../common/CopyButton';
 import { EditorSection } from './EditorSection';
 
 const useStyles = makeStyles({
@@ -42,6 +43,9 @@ export function GeneralFields({ nameEditable }: { nameEditable: boolean }) {
                 onChange={(_event, data) => field.onChange(data.value)}
                 autoComplete="off"
                 spellCheck={false}
+                contentAfter={
+                  nameEditable ? undefined : <CopyButton what="name" text={field.value} />
+                }
               />
             </Field>
           )}

@@ -1,8 +1,10 @@
 import { Button, Field, Input, Tooltip, useId } from '@fluentui/react-components';
 import { AddRegular, DismissRegular } from '@fluentui/react-icons';
+import type { ClipboardEvent } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import type { FieldPath } from 'react-hook-form';
 import type { DatasetFormValues } from '../../forms/dataset-form';
+import { CopyButton } from '../common/CopyButton';
 import { useListFieldStyles } from './ListFieldStyles';
 
 /** One text box of a list row, bound to the form, with its message underneath. */
@@ -11,11 +13,16 @@ export function ListTextBox({
   label,
   placeholder,
   spellCheck = true,
+  onPaste,
+  copyWhat,
 }: {
   name: FieldPath<DatasetFormValues>;
   label: string;
   placeholder?: string;
   spellCheck?: boolean;
+  onPaste?: (event: ClipboardEvent<HTMLInputElement>) => void;
+  /** Offers a copy button ("Copy URI 1") and the whole value as a tooltip, for long URIs. */
+  copyWhat?: string;
 }) {
   const { control } = useFormContext<DatasetFormValues>();
   return (
@@ -32,6 +39,13 @@ export function ListTextBox({
             placeholder={placeholder}
             autoComplete="off"
             spellCheck={spellCheck}
+            onPaste={onPaste}
+            title={copyWhat && typeof field.value === 'string' ? field.value : undefined}
+            contentAfter={
+              copyWhat && typeof field.value === 'string' && field.value !== '' ? (
+                <CopyButton what={copyWhat} text={field.value} />
+              ) : undefined
+            }
           />
         </Field>
       )}

@@ -74,6 +74,7 @@ export function LoadedDatasetEditor({
         }
         notices={
           <ExistingDatasetNotices
+            connection={connection}
             name={base.name}
             outcome={state.outcome}
             refreshError={refreshError}

@@ -6,6 +6,7 @@ import { AUTHENTICATION_KINDS } from '../../../../shared/contract/dataset';
 import { AUTHENTICATION_LABELS } from '../../format/labels';
 import type { DatasetFormValues } from '../../forms/dataset-form';
 import { ChoiceGroup } from '../common/ChoiceGroup';
+import { LEARN_URLS, LearnLink } from '../common/LearnLink';
 import { EditorSection } from './EditorSection';
 
 const useStyles = makeStyles({
@@ -64,7 +65,12 @@ export function StorageAuthenticationFields({
         )}
       />
       <p id={explanationId} className={styles.explanation}>
-        {EXPLANATIONS[kind]}
+        {EXPLANATIONS[kind]}{' '}
+        {kind === 'managedIdentity' ? (
+          <LearnLink href={LEARN_URLS.managedIdentity}>Managed identities on Learn</LearnLink>
+        ) : kind === 'sas' ? (
+          <LearnLink href={LEARN_URLS.sasTokens}>SAS tokens on Learn</LearnLink>
+        ) : null}
       </p>
       {kind === 'sas' ? (
         <Controller

@@ -1,7 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const useEditorStyles = makeStyles({
-  spacer: { flexGrow: 1 },
+  // What follows the spacer keeps to the right, also when a narrow bar wraps it to a new line.
+  spacer: { flexGrow: 1, '& + *': { marginLeft: 'auto' } },
   danger: {
     color: tokens.colorPaletteRedForeground1,
     ':hover': { color: tokens.colorPaletteRedForeground2 },

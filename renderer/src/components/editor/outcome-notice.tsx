@@ -1,13 +1,20 @@
+import type { ConnectionSummary } from '../../../../shared/ipc/contract';
 import type { EditorOutcome } from '../../editor/editor-state';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { isUnreachable } from '../common/error-headlines';
 
 /** What the last save (or reload) came to, when it failed: the line under the command bar. */
-export function OutcomeNotice({ outcome }: { outcome: EditorOutcome | null }) {
+export function OutcomeNotice({
+  outcome,
+  connection,
+}: {
+  outcome: EditorOutcome | null;
+  connection: ConnectionSummary;
+}) {
   if (!outcome || !('error' in outcome)) return null;
   const { error } = outcome;
   if (outcome.kind === 'reloadFailed') {
-    return <ErrorAlert error={error} title="Could not reload" />;
+    return <ErrorAlert error={error} title="Could not reload" connection={connection} />;
   }
   if (outcome.kind === 'conflict') {
     return (
@@ -27,5 +34,5 @@ export function OutcomeNotice({ outcome }: { outcome: EditorOutcome | null }) {
       />
     );
   }
-  return <ErrorAlert error={error} title="Not saved" />;
+  return <ErrorAlert error={error} title="Not saved" connection={connection} />;
 }

@@ -1,6 +1,8 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { DatabaseRegular } from '@fluentui/react-icons';
 import type { AppInfo } from '../../../../shared/ipc/contract';
+import { LEARN_URLS, LearnLink } from '../common/LearnLink';
+import { ThemeMenu } from './ThemeMenu';
 
 const useStyles = makeStyles({
   header: {
@@ -20,7 +22,20 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
-  meta: { marginLeft: 'auto', color: tokens.colorNeutralForegroundOnBrand },
+  end: {
+    marginLeft: 'auto',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+  },
+  learn: {
+    whiteSpace: 'nowrap',
+    color: tokens.colorNeutralForegroundOnBrand,
+    textDecorationLine: 'underline',
+    ':hover': { color: tokens.colorNeutralForegroundOnBrand },
+    ':hover:active': { color: tokens.colorNeutralForegroundOnBrand },
+  },
+  onBrand: { color: tokens.colorNeutralForegroundOnBrand },
 });
 
 export function AppHeader({ info }: { info: AppInfo | undefined }) {
@@ -29,11 +44,17 @@ export function AppHeader({ info }: { info: AppInfo | undefined }) {
     <header className={styles.header}>
       <DatabaseRegular className={styles.icon} aria-hidden="true" />
       <h1 className={styles.title}>Dataset Manager</h1>
-      {info ? (
-        <Caption1 className={styles.meta}>
-          {info.mode === 'browser' ? 'Browser mode' : 'Desktop'} · v{info.version}
-        </Caption1>
-      ) : null}
+      <span className={styles.end}>
+        {info ? (
+          <Caption1 className={styles.onBrand}>
+            {info.mode === 'browser' ? 'Browser mode' : 'Desktop'} · v{info.version}
+          </Caption1>
+        ) : null}
+        <LearnLink href={LEARN_URLS.datasets} className={styles.learn}>
+          Datasets on Learn
+        </LearnLink>
+        <ThemeMenu className={styles.onBrand} />
+      </span>
     </header>
   );
 }

@@ -1,7 +1,9 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import { useAppInfo } from '../../hooks/use-app-info';
 import { RestoredDraftsNotice } from '../../drafts/RestoredDraftsNotice';
+import type { DraftRef } from '../../drafts/restored-drafts';
+import { keepWhereIWas, pageStorage, recallWhereIWas } from '../../navigation/where-i-was';
 import { useConnections } from '../../hooks/use-connections';
 import { useLeaveGuard } from '../../navigation/unsaved-changes';
 import { ConnectionsPane } from '../connections/ConnectionsPane';
@@ -10,6 +12,7 @@ import { EditorPane } from '../editor/EditorPane';
 import type { EditorSelection } from '../editor/EditorPane';
 import { AppHeader } from './AppHeader';
 import { AppNotices } from './AppNotices';
+import { useConnectionsCollapsed } from './use-connections-collapsed';
 
 const useStyles = makeStyles({
   window: {
@@ -23,8 +26,11 @@ const useStyles = makeStyles({
     flexGrow: 1,
     minHeight: 0,
     display: 'grid',
-    gridTemplateColumns: '256px minmax(320px, 2fr) minmax(520px, 3fr)',
+    // The editor may get narrow (its fields stack, see EditorPane's container): what must not
+    // happen at the window's minimum width, 880 px, is anything ending past the right edge.
+    gridTemplateColumns: '280px minmax(264px, 2fr) minmax(0, 3fr)',
   },
+  connectionsCollapsed: { gridTemplateColumns: '48px minmax(264px, 2fr) minmax(0, 3fr)' },
 });
 
 /** The three panes: connections, the selected connection's datasets, the open dataset. */
@@ -33,11 +39,21 @@ export function MainWindow() {
   const appInfo = useAppInfo();
   const connections = useConnections();
   const leave = useLeaveGuard();
-  const [chosenId, setChosenId] = useState<string | undefined>(undefined);
+  const [connectionsCollapsed, setConnectionsCollapsed] = useConnectionsCollapsed();
+  // Where the window was at the last reload or quit, so work carries on where it stopped.
+  const [recalled] = useState(() => recallWhereIWas(pageStorage()));
+  const [chosenId, setChosenId] = useState<string | undefined>(recalled?.connectionId);
   const [chosenSelection, setChosenSelection] = useState<{
     connectionId: string | undefined;
     editor: EditorSelection;
-  }>({ connectionId: undefined, editor: { kind: 'none' } });
+  }>(() =>
+    recalled?.datasetName
+      ? {
+          connectionId: recalled.connectionId,
+          editor: { kind: 'dataset', name: recalled.datasetName },
+        }
+      : { connectionId: undefined, editor: { kind: 'none' } },
+  );
 
   // Nothing chosen (first start) or the chosen one is gone: the built-in emulator, so a new
   // user sees datasets at once.
@@ -58,6 +74,33 @@ export function MainWindow() {
     });
   };
 
+  const keptConnectionId = connections.data ? connection?.id : recalled?.connectionId;
+  const keptDatasetName = selection.kind === 'dataset' ? selection.name : undefined;
+  useEffect(() => {
+    // Not before the connections are known: until then nothing is chosen yet.
+    if (!connections.data) return;
+    keepWhereIWas(
+      pageStorage(),
+      keptConnectionId
+        ? {
+            connectionId: keptConnectionId,
+            ...(keptDatasetName && { datasetName: keptDatasetName }),
+          }
+        : undefined,
+    );
+  }, [connections.data, keptConnectionId, keptDatasetName]);
+
+  const openDraft = (ref: DraftRef) => {
+    leave(() => {
+      setChosenId(ref.connectionId);
+      setChosenSelection({
+        connectionId: ref.connectionId,
+        editor:
+          ref.datasetName === null ? { kind: 'new' } : { kind: 'dataset', name: ref.datasetName },
+      });
+    });
+  };
+
   const openDataset = (name: string) => {
     if (selection.kind === 'dataset' && selection.name === name) return;
     leave(() => setSelection({ kind: 'dataset', name }));
@@ -67,13 +110,17 @@ export function MainWindow() {
     <div className={styles.window}>
       <AppHeader info={appInfo.data} />
       <AppNotices notices={appInfo.data?.notices ?? []} />
-      <RestoredDraftsNotice connections={all} />
-      <main className={styles.panes}>
+      <RestoredDraftsNotice connections={all} onOpen={openDraft} />
+      <main
+        className={mergeClasses(styles.panes, connectionsCollapsed && styles.connectionsCollapsed)}
+      >
         <ConnectionsPane
           selected={connection}
           secretStorage={appInfo.data?.secretStorage}
           onSelect={chooseConnection}
           guardLeave={leave}
+          collapsed={connectionsCollapsed}
+          onCollapsedChange={setConnectionsCollapsed}
         />
         <DatasetsPane
           // Per connection: its filter and scroll position are its own.

@@ -22,9 +22,23 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase400,
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
+    // The pane's name stays whole; what is beside it (context, counts) gives way first.
+    flexShrink: 0,
     whiteSpace: 'nowrap',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
+  },
+  // A leading button brings its own padding; the title keeps the room it needs.
+  withLeading: { paddingLeft: tokens.spacingHorizontalS, columnGap: tokens.spacingHorizontalXS },
+  // Folded: only the leading control shows; the title stays for screen readers.
+  collapsedHeader: { padding: `0 ${tokens.spacingHorizontalS}`, justifyContent: 'center' },
+  hiddenTitle: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
   },
   headerExtra: {
     flexGrow: 1,
@@ -40,22 +54,42 @@ interface PaneProps {
   titleId: string;
   /** Shown beside the title: counts, badges. */
   headerExtra?: ReactNode;
+  /** Before the title, e.g. the button that folds the pane. */
+  leading?: ReactNode;
+  /** Folded to a strip: the header shows only `leading`, the content is not rendered. */
+  collapsed?: boolean;
   children: ReactNode;
   className?: string;
 }
 
 /** One column of the window: a titled region, its content filling the rest. */
-export function Pane({ title, titleId, headerExtra, children, className }: PaneProps) {
+export function Pane({
+  title,
+  titleId,
+  headerExtra,
+  leading,
+  collapsed = false,
+  children,
+  className,
+}: PaneProps) {
   const styles = useStyles();
   return (
     <section aria-labelledby={titleId} className={mergeClasses(styles.pane, className)}>
-      <div className={styles.header}>
-        <h2 id={titleId} className={styles.title}>
+      <div
+        className={mergeClasses(
+          styles.header,
+          leading !== undefined && styles.withLeading,
+          collapsed && styles.collapsedHeader,
+        )}
+      >
+        {/* First in the header in both states, so the folding button keeps focus as it folds. */}
+        {leading}
+        <h2 id={titleId} className={mergeClasses(styles.title, collapsed && styles.hiddenTitle)}>
           {title}
         </h2>
-        <div className={styles.headerExtra}>{headerExtra}</div>
+        {collapsed ? null : <div className={styles.headerExtra}>{headerExtra}</div>}
       </div>
-      {children}
+      {collapsed ? null : children}
     </section>
   );
 }
