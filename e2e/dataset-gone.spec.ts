@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { expectNoViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { deleteDataset, fetchDataset } from './support/emulator-http';
 import { button, datasetRow, dialog, openDataset, useEmulatorConnection } from './support/ui';
@@ -33,6 +34,7 @@ test('a save that finds the dataset deleted takes its row out of the list', asyn
   await expect(gone).toBeVisible();
   await expect(datasetRow(page, 'flowers-classification')).toHaveCount(0);
   await expect(datasetCount(page, '5 datasets')).toBeVisible();
+  await expectNoViolations(page);
 
   // Keep editing keeps the edits, and the list stays as the service is.
   await button(gone, 'Keep editing').click();

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { expectNoViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { crashAndRestart } from './support/app-crash';
 import { listDrafts, waitForDraft } from './support/drafts';
@@ -69,6 +70,7 @@ test('edits survive a crash: restored over the version they began from, token ke
   try {
     await reopen(page, restarted);
     await expect(restoredNotice(page)).toContainText('flowers-classification (E2E emulator)');
+    await expectNoViolations(page);
     await connection(page, TEST_CONNECTION).click();
     await openDataset(page, 'flowers-classification');
     await expect(unsavedBadge(page)).toBeVisible();

@@ -1,10 +1,11 @@
-import { deleteDataset } from './support/emulator-http';
+import { deleteDataset, patchDataset } from './support/emulator-http';
 import { expect, test } from './support/fixtures';
 import {
   button,
   dialog,
   openDataset,
   propertyValue,
+  savedStatus,
   datasetRow,
   uriBox,
   useEmulatorConnection,
@@ -46,6 +47,48 @@ test('closing Delete dataset with Escape gives focus back to the button that ope
   await page.keyboard.press('Escape');
   await expect(dialog(page, 'Delete dataset?')).toBeHidden();
   await expect(remove).toBeFocused();
+});
+
+test('Keep editing in the Conflict dialog gives focus back to Save, which the keyboard pressed', async ({
+  page,
+  app,
+  emulator,
+}) => {
+  await useEmulatorConnection(page, app, emulator);
+  await openDataset(page, 'wildlife-camera-traps');
+  await propertyValue(page, 1).fill('focus-test');
+  // The same property changed by someone else: a true conflict.
+  await patchDataset(emulator, 'wildlife-camera-traps', {
+    customProperties: { region: 'rockies', license: 'MIT' },
+  });
+  const save = button(page, 'Save');
+  await save.focus();
+  await page.keyboard.press('Enter');
+  const conflict = dialog(page, 'Conflict');
+  await expect(conflict).toBeVisible();
+  await expect(conflict.locator(':focus')).toHaveCount(1);
+  await button(conflict, 'Keep editing').focus();
+  await page.keyboard.press('Enter');
+  await expect(conflict).toBeHidden();
+  await expect(save).toBeFocused();
+  await expect(propertyValue(page, 1)).toHaveValue('focus-test');
+});
+
+test('after a save that worked, focus stays on Save rather than falling to the page', async ({
+  page,
+  app: _app,
+}) => {
+  await openDataset(page, 'flowers-classification');
+  await propertyValue(page, 1).fill('saved-by-keyboard');
+  const save = button(page, 'Save');
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await expect(savedStatus(page)).toHaveText('Saved');
+  await expect(save).toBeFocused();
+  await expect(save).toBeDisabled();
+  // Tab goes on from Save (past Discard changes, off with nothing to discard), not from the top.
+  await page.keyboard.press('Tab');
+  await expect(button(page, 'Reload')).toBeFocused();
 });
 
 test('F1 and ? open Keyboard shortcuts, which lists every shortcut; Escape gives focus back', async ({

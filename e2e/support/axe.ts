@@ -2,18 +2,6 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
-/** Serious and critical problems fail the test; each is listed with where it is. */
-export async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.html.slice(0, 160)} — ${n.failureSummary ?? ''}`).join('; ')}`,
-    );
-  expect(serious).toEqual([]);
-}
-
 /** Every problem axe finds, of any impact, fails the test; each is listed with where it is. */
 export async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

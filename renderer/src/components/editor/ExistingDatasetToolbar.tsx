@@ -19,7 +19,14 @@ interface ExistingDatasetToolbarProps {
   onDelete: () => void;
 }
 
-/** The command bar of a saved dataset: Save, Discard changes, Reload, Delete dataset. */
+/**
+ * The command bar of a saved dataset: Save, Discard changes, Reload, Delete dataset.
+ *
+ * While a save or reload runs the buttons are off but stay focusable (aria-disabled), and Save
+ * always does: a button that turns `disabled` under the keyboard drops focus to the page's
+ * body, after a save that worked as after one that opened a dialog (a conflict), which would
+ * then have no control to give focus back to.
+ */
 export function ExistingDatasetToolbar({
   state,
   dirty,
@@ -38,17 +45,22 @@ export function ExistingDatasetToolbar({
       <Button
         appearance="primary"
         icon={saving ? <Spinner size="tiny" /> : <SaveRegular />}
-        disabled={!dirty || !valid || busy}
+        disabledFocusable={!dirty || !valid || busy}
         onClick={onSave}
       >
         {saving ? 'Saving…' : 'Save'}
       </Button>
-      <Button icon={<ArrowUndoRegular />} disabled={!dirty || busy} onClick={onDiscard}>
+      <Button
+        icon={<ArrowUndoRegular />}
+        disabled={!dirty}
+        disabledFocusable={busy}
+        onClick={onDiscard}
+      >
         Discard changes
       </Button>
       <Button
         icon={reloading ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
-        disabled={busy}
+        disabledFocusable={busy}
         onClick={onReload}
       >
         Reload
@@ -58,7 +70,7 @@ export function ExistingDatasetToolbar({
         appearance="subtle"
         className={styles.danger}
         icon={<DeleteRegular />}
-        disabled={busy}
+        disabledFocusable={busy}
         onClick={onDelete}
       >
         Delete dataset

@@ -12,7 +12,10 @@ interface NewDatasetToolbarProps {
   onCancel: () => void;
 }
 
-/** The command bar of a new dataset: Save (registers it), Discard changes, Cancel. */
+/**
+ * The command bar of a new dataset: Save (registers it), Discard changes, Cancel. While saving
+ * they stay focusable (see ExistingDatasetToolbar).
+ */
 export function NewDatasetToolbar({
   dirty,
   valid,
@@ -27,16 +30,26 @@ export function NewDatasetToolbar({
       <Button
         appearance="primary"
         icon={saving ? <Spinner size="tiny" /> : <SaveRegular />}
-        disabled={!dirty || !valid || saving}
+        disabledFocusable={!dirty || !valid || saving}
         onClick={onSave}
       >
         {saving ? 'Saving…' : 'Save'}
       </Button>
-      <Button icon={<ArrowUndoRegular />} disabled={!dirty || saving} onClick={onDiscard}>
+      <Button
+        icon={<ArrowUndoRegular />}
+        disabled={!dirty}
+        disabledFocusable={saving}
+        onClick={onDiscard}
+      >
         Discard changes
       </Button>
       <span className={styles.spacer} />
-      <Button appearance="subtle" icon={<DismissRegular />} disabled={saving} onClick={onCancel}>
+      <Button
+        appearance="subtle"
+        icon={<DismissRegular />}
+        disabledFocusable={saving}
+        onClick={onCancel}
+      >
         Cancel
       </Button>
     </>
