@@ -11,6 +11,8 @@ import { measureEmulatorThroughput } from './emulator-throughput';
 import type { Figure, FigureName } from './figure';
 import { combineRounds, FIGURE_NAMES, unmeasured } from './figure';
 import { measureFirstRows } from './first-rows';
+import { measureCocoCheck, prepareCocoBenchFile } from './coco-check';
+import type { CocoBenchFile } from './coco-check';
 import { measureListSpeedup, measureListThrottledEfficiency } from './list-speedup';
 import { machineInfo } from './machine';
 import { ensureRendererBuild } from './renderer-build';
@@ -80,6 +82,16 @@ try {
   progress(`the emulator comparisons cannot run: ${(error as Error).message}`);
 }
 
+progress('writing a COCO file of 1,000,000 images to a local Azurite');
+let cocoFile: CocoBenchFile | undefined;
+let cocoFileError = '';
+try {
+  cocoFile = await prepareCocoBenchFile();
+} catch (error) {
+  cocoFileError = (error as Error).message;
+  progress(`the COCO check cannot run: ${cocoFileError}`);
+}
+
 for (let r = 1; r <= ROUNDS; r++) {
   progress(`round ${r} of ${ROUNDS}: renderer size`);
   await measure(['rendererGzipKB'], async () => ({ rendererGzipKB: measureRendererSize(build) }));
@@ -107,9 +119,15 @@ for (let r = 1; r <= ROUNDS; r++) {
   }));
   progress(`round ${r}: first rows in Chromium`);
   await measure(['firstRowsMs', 'domRows'], async () => ({ ...(await measureFirstRows()) }));
+  progress(`round ${r}: checking the 1,000,000-image COCO file, by the app and naively`);
+  await measure(['cocoCheckSeconds', 'cocoCheckPeakMB'], async () => {
+    if (!cocoFile) throw new Error(`the COCO file could not be made: ${cocoFileError}`);
+    return measureCocoCheck(cocoFile);
+  });
   progress(`round ${r}: starts of npm run web`);
   await measure(['startReadyMs'], async () => ({ startReadyMs: await measureStartReady() }));
 }
+await cocoFile?.stop();
 if (comparison) {
   await comparison.app.close();
   await comparison.emulator.stop();

@@ -7,6 +7,7 @@ import { startEmulator } from '../emulator/server';
 import { expect, test } from './support/fixtures';
 import { waitForDraft } from './support/drafts';
 import { filesUnder, findSecrets, pageLeftovers, signatureOf } from './support/page-leftovers';
+import { containerSas, uploadBlob } from './support/storage';
 import {
   button,
   connection,
@@ -133,4 +134,124 @@ test('no subscription key or SAS token ever reaches the page, its storage or the
   } finally {
     await own.close();
   }
+});
+
+/** Calls the bridge from inside the page, as its API does: the answer is what the page gets. */
+async function fromPage<T>(page: Page, channel: string, payload: unknown): Promise<T> {
+  return (await page.evaluate(`(async () => {
+    const token = sessionStorage.getItem('dataset-manager.bridge-token') ?? '';
+    const response = await fetch('/api/' + encodeURIComponent(${JSON.stringify(channel)}), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
+      body: ${JSON.stringify(JSON.stringify(payload))},
+    });
+    return response.json();
+  })()`)) as T;
+}
+
+interface Progress {
+  ok: boolean;
+  value?: { checkId: string; state: string; files: { state: string; uri: string }[] };
+}
+
+test('browsing and checking annotation files hand the page no SAS token or signed URL', async ({
+  page,
+  app,
+  azurite,
+}) => {
+  test.slow();
+  const container = `secrets-${random().slice(0, 8)}`;
+  const image = await uploadBlob(azurite, container, 'images/1.jpg', Buffer.from([0xff, 0xd8]));
+  const typedToken = containerSas(azurite, container, 'read+list');
+  const savedToken = containerSas(azurite, container, 'read-only');
+  // A file may itself list signed image URLs: they must come back bare.
+  const coco = JSON.stringify({
+    images: [
+      { id: 1, width: 10, height: 10, file_name: '1.jpg', coco_url: `${image}?${typedToken}` },
+      {
+        id: 2,
+        width: 10,
+        height: 10,
+        file_name: '2.jpg',
+        coco_url: image.replace('1.jpg', '2.jpg'),
+      },
+    ],
+    annotations: [
+      { id: 1, image_id: 1, category_id: 1, area: 1 },
+      { id: 2, image_id: 2, category_id: 1, area: 1 },
+    ],
+    categories: [{ id: 1, name: 'thing' }],
+  });
+  const file = await uploadBlob(azurite, container, 'coco/train.json', coco);
+  await expect(button(page, 'Add connection')).toBeVisible();
+  const answers: string[] = [];
+  const record = <T>(answer: T): T => {
+    answers.push(JSON.stringify(answer));
+    return answer;
+  };
+
+  const listing = record(
+    await fromPage<{ ok: boolean }>(page, 'storage:browse', {
+      connectionId: 'local-emulator',
+      datasetName: null,
+      location: file,
+      access: { kind: 'sas', source: 'typed', sasToken: typedToken },
+    }),
+  );
+  expect(listing).toMatchObject({ ok: true, value: { blobs: [{ uri: file }] } });
+
+  record(
+    await fromPage(page, 'datasets:register', {
+      connectionId: 'local-emulator',
+      name: container,
+      fields: {
+        annotationKind: 'imageClassification',
+        annotationFileUris: [file],
+        authentication: { kind: 'sas', sasToken: savedToken },
+      },
+    }),
+  );
+  for (const access of [
+    { kind: 'sas', source: 'typed', sasToken: typedToken },
+    { kind: 'sas', source: 'saved' },
+  ]) {
+    let progress = record(
+      await fromPage<Progress>(page, 'checks:start', {
+        connectionId: 'local-emulator',
+        datasetName: container,
+        kind: 'imageClassification',
+        purpose: 'training',
+        uris: [file],
+        access,
+        images: 'all',
+      }),
+    );
+    while (progress.ok && progress.value?.state === 'running') {
+      progress = record(
+        await fromPage<Progress>(page, 'checks:progress', { checkId: progress.value.checkId }),
+      );
+    }
+    // The check did read the file and its images: there was something to leak.
+    expect(progress).toMatchObject({
+      ok: true,
+      value: {
+        state: 'done',
+        files: [{ state: 'done', uri: file, images: { checked: 2, unreachableTotal: 1 } }],
+      },
+    });
+  }
+
+  const secrets = {
+    'typed SAS token': typedToken,
+    'its signature': signatureOf(typedToken),
+    'saved SAS token': savedToken,
+    'the saved signature': signatureOf(savedToken),
+  };
+  const leftovers = {
+    'storage answers': answers.join('\n'),
+    ...(await pageLeftovers(page)),
+    ...filesUnder(app.dataDir),
+  };
+  expect(findSecrets(leftovers, secrets)).toEqual([]);
+  expect(answers.join('\n')).not.toContain('sig=');
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UsageError, parseCommandLine } from './cli-options';
 import { SEED_DATASET_NAMES } from './seed-datasets';
 import { TEST_KEY, call, remote, spawnCli, startCli } from './test-helpers';
 
@@ -88,5 +89,72 @@ describe('the emulator CLI', () => {
     expect(cli.stderr()).toMatch(why);
     expect(cli.stderr()).toMatch(/Usage: .*--key KEY/);
     expect(cli.stdout()).toBe('');
+  });
+
+  it('with --storage, serves the samples from local Blob Storage and stops it on SIGTERM', async () => {
+    const cli = await startCli([
+      '--port',
+      '0',
+      '--key',
+      TEST_KEY,
+      '--storage',
+      '--storage-port',
+      '0',
+    ]);
+    let blobEndpoint: string | undefined;
+    try {
+      // The Blob Storage line follows the URL line at once.
+      await expect.poll(() => cli.stdout(), { timeout: 10_000 }).toMatch(/Blob Storage/);
+      const printed =
+        /^Blob Storage \(Azurite\) listening on (http:\/\/127\.0\.0\.1:[0-9]+\/devstoreaccount1), sample files in (\S+)$/m.exec(
+          cli.stdout(),
+        );
+      expect(printed).not.toBeNull();
+      blobEndpoint = printed![1]!;
+      expect(printed![2]).toBe(`${blobEndpoint}/samples`);
+      // --storage seeds on its own, and the samples point at the files, with their token.
+      const got = await call(remote(cli.url), 'GET', '/retail-shelf-products');
+      expect(got.status).toBe(200);
+      const { annotationFileUris, authentication } = got.json;
+      expect(authentication.kind).toBe('sas');
+      expect(annotationFileUris[0]).toMatch(new RegExp(`^${blobEndpoint!}/samples/`));
+      expect((await fetch(`${annotationFileUris[0]}?${authentication.sasToken}`)).status).toBe(200);
+      expect(cli.stdout()).not.toContain(authentication.sasToken);
+    } finally {
+      cli.child.kill('SIGTERM');
+      expect(await cli.exited).toBe(0);
+    }
+    await expect(fetch(`${blobEndpoint}/samples?restype=container`)).rejects.toThrow();
+  }, 40_000);
+
+  describe('reading the command line', () => {
+    const key = ['--key', TEST_KEY];
+
+    it('leaves Blob Storage off unless --storage', () => {
+      expect(parseCommandLine([...key])?.storage).toBeUndefined();
+      expect(parseCommandLine([...key, '--seed'])?.emulator.seed).toBe(true);
+    });
+
+    it("with --storage, seeds too, on Azurite's usual port unless --storage-port", () => {
+      const parsed = parseCommandLine([...key, '--storage']);
+      expect(parsed?.storage).toEqual({ port: 10000 });
+      expect(parsed?.emulator.seed).toBe(true);
+      expect(parseCommandLine([...key, '--storage', '--storage-port', '0'])?.storage).toEqual({
+        port: 0,
+      });
+    });
+
+    it.each([
+      [['--storage-port', '10001'], /--storage-port needs --storage/],
+      [
+        ['--storage', '--storage-port', 'ten'],
+        /--storage-port must be a whole number from 0 to 65535; got "ten"/,
+      ],
+      [['--storage', '--storage-port', '70000'], /--storage-port must be a whole number/],
+      [['--storage=yes'], /--storage/],
+    ])('refuses %j with a message saying what to fix', (args, why) => {
+      expect(() => parseCommandLine([...key, ...args])).toThrow(UsageError);
+      expect(() => parseCommandLine([...key, ...args])).toThrow(why);
+    });
   });
 });

@@ -4,12 +4,21 @@ import { newETag } from './versioning';
 
 /** A fake but realistic SAS token: the shape of an account SAS, with a signature that signs nothing. */
 export const SAMPLE_SAS_TOKEN =
-  'sv=2022-11-02&ss=b&srt=co&sp=rl&se=2027-01-01T00:00:00Z&st=2024-01-01T00:00:00Z&spr=https&sig=q3V9tM2bX8Lr0nWcYk4FhZ1pJd6sAeGu7oTi5yRxN%2Bw%3D';
+  'sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&st=2024-01-01T00:00:00Z&spr=https&sig=q3V9tM2bX8Lr0nWcYk4FhZ1pJd6sAeGu7oTi5yRxN%2Bw%3D';
 
-type SeedDataset = Omit<Dataset, 'eTag'>;
+export type SeedDataset = Omit<Dataset, 'eTag'>;
+
+/**
+ * Where the seeded datasets' files are when local Blob Storage runs (emulator/storage): the
+ * files' URIs by dataset name, and the SAS token that reads them.
+ */
+export interface SeedStorage {
+  annotationFileUris: Readonly<Record<string, readonly string[]>>;
+  sasToken: string;
+}
 
 /** Datasets a developer sees on a fresh emulator: both kinds, every authentication kind, some properties. */
-const SEED_DATASETS: readonly SeedDataset[] = [
+export const SEED_DATASETS: readonly SeedDataset[] = [
   {
     name: 'flowers-classification',
     annotationKind: 'imageClassification',
@@ -81,11 +90,37 @@ const SEED_DATASETS: readonly SeedDataset[] = [
 
 export const SEED_DATASET_NAMES: readonly string[] = SEED_DATASETS.map((d) => d.name);
 
-/** Adds the sample datasets whose names are free, so seeding never clobbers saved data. */
-export function seedStore(store: DatasetStore): number {
+/**
+ * The blob names a seeded dataset's files get in the sample container: the dataset's name, then
+ * each made-up URI's path inside its container (`flowers-classification/coco/train.json`), so
+ * the files keep their number, folders and names.
+ */
+export function sampleBlobNames(dataset: SeedDataset): string[] {
+  return dataset.annotationFileUris.map((uri) => {
+    const [, ...inContainer] = new URL(uri).pathname.split('/').filter(Boolean);
+    return [dataset.name, ...inContainer].join('/');
+  });
+}
+
+/** A seed pointed at its files in local storage; as it is when there are none for it. */
+function withStorage(seed: SeedDataset, storage: SeedStorage | undefined): SeedDataset {
+  const uris = storage?.annotationFileUris[seed.name];
+  if (!storage || !uris) return seed;
+  return {
+    ...seed,
+    annotationFileUris: [...uris],
+    authentication: { kind: 'sas', sasToken: storage.sasToken },
+  };
+}
+
+/**
+ * Adds the sample datasets whose names are free, so seeding never clobbers saved data. With
+ * `storage`, they point at the sample files in local Blob Storage, read with its SAS token.
+ */
+export function seedStore(store: DatasetStore, storage?: SeedStorage): number {
   let added = 0;
   for (const seed of SEED_DATASETS) {
-    const dataset: Dataset = structuredClone({ ...seed, eTag: newETag() });
+    const dataset: Dataset = structuredClone({ ...withStorage(seed, storage), eTag: newETag() });
     if (store.addIfAbsent(dataset)) added += 1;
   }
   return added;

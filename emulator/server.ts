@@ -15,9 +15,11 @@ import { writeHalfThenDestroy, writeResponse } from './http-exchange';
 import { MAX_RATE_LIMIT, RateLimiter } from './rate-limit';
 import { checkSubscriptionKey } from './request-checks';
 import { seedStore } from './seed-datasets';
+import type { SeedStorage } from './seed-datasets';
 
 export { FaultController } from './faults';
 export type { DataCodec } from './data-file';
+export type { SeedStorage } from './seed-datasets';
 export type { FailNextSetting, FaultSettings, FaultSettingsUpdate } from './faults';
 
 export interface EmulatorOptions {
@@ -33,6 +35,11 @@ export interface EmulatorOptions {
   dataCodec?: DataCodec;
   /** Add the sample datasets to a new store: in memory, or a data file that does not exist yet. */
   seed?: boolean;
+  /**
+   * With `seed`: the sample datasets point at their files in local Blob Storage (see
+   * emulator/storage/seed-storage.ts) instead of made-up addresses.
+   */
+  seedStorage?: SeedStorage;
   /** Enable fault injection and its control endpoint /_emulator/faults. */
   faults?: boolean;
   /** Delay before every API response, in milliseconds. */
@@ -123,7 +130,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     : undefined;
   const persist = writer ? () => writer.persist() : () => Promise.resolve();
   // Samples go into a new store only: in an existing file, a missing sample was deleted by someone.
-  if (options.seed && opened.isNew && seedStore(store) > 0) {
+  if (options.seed && opened.isNew && seedStore(store, options.seedStorage) > 0) {
     try {
       await persist();
     } catch (error) {

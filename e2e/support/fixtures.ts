@@ -1,6 +1,8 @@
 import { test as base, expect } from '@playwright/test';
 import { startEmulator } from '../../emulator/server';
 import type { RunningEmulator } from '../../emulator/server';
+import { startAzurite } from '../../emulator/storage/azurite';
+import type { RunningAzurite } from '../../emulator/storage/azurite';
 import { startWebApp } from './web-app';
 import type { WebApp } from './web-app';
 
@@ -13,7 +15,15 @@ interface Fixtures {
   emulator: RunningEmulator;
 }
 
-export const test = base.extend<Fixtures>({
+interface WorkerFixtures {
+  /**
+   * Blob Storage (Azurite, in memory) shared by a worker's tests: started once, stopped after
+   * the last. Tests put blobs in containers of their own (e2e/support/storage.ts).
+   */
+  azurite: RunningAzurite;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
   app: async ({ page }, use) => {
     const app = await startWebApp();
     await page.goto(app.url);
@@ -27,6 +37,15 @@ export const test = base.extend<Fixtures>({
     await use(emulator);
     await emulator.close();
   },
+  azurite: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const azurite = await startAzurite();
+      await use(azurite);
+      await azurite.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
 });
 
 export { expect };

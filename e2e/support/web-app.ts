@@ -20,15 +20,35 @@ export interface WebApp {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
+export interface WebAppOptions {
+  /**
+   * Local Blob Storage (Azurite) beside the Local emulator, its seeded datasets pointing at
+   * sample files there. Off by default (`--no-local-storage`): specs then see the seeds as
+   * the emulator lists them, with made-up addresses.
+   */
+  localStorage?: boolean;
+}
+
 /** Starts browser mode (`electron/web/cli.ts`) on a free port with its own data folder. */
 export async function startWebApp(
   dataDir = mkdtempSync(join(tmpdir(), 'dm-e2e-')),
+  options: WebAppOptions = {},
 ): Promise<WebApp> {
   // Node itself with tsx's loader, not the tsx command: that one runs the server in a child
   // process, so a signal such as SIGKILL (a crash, for the tests) would not reach the server.
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--data-dir', dataDir, '--no-open'],
+    [
+      '--import',
+      'tsx',
+      'electron/web/cli.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--no-open',
+      ...(options.localStorage ? [] : ['--no-local-storage']),
+    ],
     { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
   );
   let text = '';

@@ -33,6 +33,12 @@ export interface AppServicesOptions {
    * Off, the emulator's code is never loaded.
    */
   localEmulator?: boolean;
+  /**
+   * Local Blob Storage (Azurite) beside the Local emulator, with sample files its seeded
+   * datasets point at; only where Azurite is installed. Off unless asked for: the shells turn
+   * it on unless `--no-local-storage`.
+   */
+  localStorage?: boolean;
 }
 
 export interface AppServices {
@@ -57,8 +63,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onNotice: addNotice,
   });
   const localEmulator =
-    options.localEmulator === false ? undefined : await startLocalEmulator(options.dataDir, vault);
+    options.localEmulator === false
+      ? undefined
+      : await startLocalEmulator(options.dataDir, vault, {
+          localStorage: options.localStorage === true,
+        });
   if (localEmulator?.notice) addNotice(localEmulator.notice);
+  // Blob Storage starts beside the app; if it fails, the next load of the page says so.
+  void localEmulator?.storage?.ready.then(({ notice }) => notice && addNotice(notice));
   const connections = createConnectionsService({
     repository: createConnectionsRepository({ store, vault, onNotice: addNotice }),
     builtIns: localEmulator ? [localEmulator.connection] : [],
@@ -68,6 +80,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     connections,
     drafts,
     fingerprintKey: await fingerprintKeyFrom(vault),
+    storageFetch: options.fetch,
+    ...(options.logError && { logError: options.logError }),
     makeClient: ({ endpoint, key }) =>
       createDatasetsClient({ endpoint, key, fetch: options.fetch }),
     appInfo: () => ({
@@ -86,7 +100,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     localEmulator,
     notices,
     close: async () => {
-      await localEmulator?.emulator.close();
+      await localEmulator?.close();
     },
   };
 }

@@ -10,6 +10,12 @@ import type { DatasetsClient } from './datasets/client';
 import type { HandlerTable } from './ipc/dispatcher';
 import type { DraftRef, DraftsService } from './drafts/drafts-service';
 import { createListingRegistry } from './listings';
+import { startAnnotationCheck } from './storage/annotation-check';
+import { browseContainer } from './storage/browse';
+import { createCheckRegistry } from './storage/check-registry';
+import { resolveAccess } from './storage/storage-access';
+import type { AccessOwner } from './storage/storage-access';
+import type { StorageAccess } from '../../shared/storage/check-contract';
 
 type AuthenticationChange = { kind: StorageAuthentication['kind']; sasToken?: string } | undefined;
 
@@ -40,6 +46,10 @@ export interface HandlerDeps {
   appInfo: () => AppInfo;
   /** The HMAC key behind SAS token fingerprints. */
   fingerprintKey?: Buffer;
+  /** How annotation files and images are read from Blob Storage; Node's fetch unless given. */
+  storageFetch?: typeof fetch;
+  /** For unexpected failures inside a running check; never handed a secret. */
+  logError?: (message: string, error: unknown) => void;
 }
 
 /**
@@ -54,6 +64,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     createHmac('sha256', fingerprintKey).update(token).digest('base64url').slice(0, 16);
   const redact = (d: Dataset): RedactedDataset => redactDataset(d, fingerprint);
   const listings = createListingRegistry();
+  const checks = createCheckRegistry();
+  const storageFetch = deps.storageFetch ?? globalThis.fetch;
 
   async function withClient<T>(
     connectionId: string,
@@ -91,7 +103,52 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     return result;
   }
 
+  /**
+   * The token a browse or a check reads with: typed by the page, or looked up here (the saved
+   * dataset's, with the connection's credentials; a draft's, for where the connection points).
+   */
+  const storageAccess = (owner: AccessOwner, access: StorageAccess) =>
+    resolveAccess(access, owner, {
+      savedDataset: (name) => withClient(owner.connectionId, (client) => client.getDataset(name)),
+      draft: (ref) =>
+        deps.drafts
+          .list()
+          .find((d) => d.connectionId === ref.connectionId && d.datasetName === ref.datasetName),
+      draftToken: (ref) =>
+        withClient(ref.connectionId, (_client, credentials) =>
+          deps.drafts.sasTokenOf(ref, credentials.destination),
+        ),
+    });
+
   return {
+    'storage:browse': async (request) => {
+      const access = await storageAccess(request, request.access);
+      if (!access.ok) return access;
+      return browseContainer({
+        location: request.location,
+        ...(request.prefix !== undefined && { prefix: request.prefix }),
+        access: access.value,
+        fetch: storageFetch,
+      });
+    },
+    'checks:start': async (request) => {
+      const access = await storageAccess(request, request.access);
+      if (!access.ok) return access;
+      return checks.start(
+        startAnnotationCheck({
+          checkId: checks.newId(),
+          uris: request.uris,
+          kind: request.kind,
+          purpose: request.purpose,
+          images: request.images,
+          access: access.value,
+          fetch: storageFetch,
+          onUnexpected: (error) => deps.logError?.('An annotation check failed', error),
+        }),
+      );
+    },
+    'checks:progress': (request) => checks.progress(request.checkId),
+    'checks:cancel': async (request) => checks.cancel(request.checkId),
     'app:info': async () => ok(deps.appInfo()),
     'connections:list': async () => ok(deps.connections.list()),
     'connections:add': (request) => deps.connections.add(request),

@@ -70,6 +70,7 @@ async function start(): Promise<void> {
     fetch: (input, init) => net.fetch(input as string, init),
     draftsStore: draftsOpened.store,
     localEmulator: !app.commandLine.hasSwitch('no-local-emulator'),
+    localStorage: !app.commandLine.hasSwitch('no-local-storage'),
     notices: [opened.notice, draftsOpened.notice].flatMap((n) => (n ? [n.message] : [])),
     logError: (message, error) =>
       console.error(`${message}: ${error instanceof Error ? error.name : 'error'}`),

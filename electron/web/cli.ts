@@ -1,4 +1,4 @@
-// `npm run web -- --port P --data-dir DIR --no-open --no-local-emulator`: the app's UI in a browser, served from
+// `npm run web -- --port P --data-dir DIR --no-open --no-local-emulator --no-local-storage`: the app's UI in a browser, served from
 // 127.0.0.1 by one Node process that runs the same services as the desktop app.
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,7 +13,8 @@ import { defaultDataDir } from '../core/user-data-dir';
 import { canOpenBrowser, openBrowser } from './open-browser';
 import { startWebServer } from './server';
 
-const USAGE = 'Usage: npm run web -- [--port P] [--data-dir DIR] [--no-open] [--no-local-emulator]';
+const USAGE =
+  'Usage: npm run web -- [--port P] [--data-dir DIR] [--no-open] [--no-local-emulator] [--no-local-storage]';
 
 function parse() {
   try {
@@ -23,6 +24,8 @@ function parse() {
         'data-dir': { type: 'string' },
         'no-open': { type: 'boolean', default: false },
         'no-local-emulator': { type: 'boolean', default: false },
+        // Local Blob Storage with sample files beside the Local emulator (where installed).
+        'no-local-storage': { type: 'boolean', default: false },
         'static-dir': { type: 'string' },
       },
       strict: true,
@@ -69,6 +72,7 @@ async function main() {
     draftsStore: draftsOpened.store,
     notices: startNotices,
     localEmulator: !args['no-local-emulator'],
+    localStorage: !args['no-local-storage'],
     logError: (message, error) =>
       console.error(`${message}: ${error instanceof Error ? error.name : 'error'}`),
   });

@@ -18,6 +18,10 @@ export const CHANNEL_METHODS = {
   'drafts:list': 'listDrafts',
   'drafts:save': 'saveDraft',
   'drafts:discard': 'discardDraft',
+  'storage:browse': 'browseStorage',
+  'checks:start': 'startAnnotationCheck',
+  'checks:progress': 'annotationCheckProgress',
+  'checks:cancel': 'cancelAnnotationCheck',
 } as const;
 
 export type Channel = keyof typeof CHANNEL_METHODS;

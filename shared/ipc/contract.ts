@@ -9,6 +9,8 @@ import { AppAnnotationFileUrisSchema, AppCustomPropertiesSchema } from '../contr
 import { RedactedDatasetSchema } from '../contract/redacted-dataset';
 import type { RedactedDataset } from '../contract/redacted-dataset';
 import { checkEndpoint } from '../contract/endpoint';
+import { BrowseRequestSchema, CheckRefSchema, CheckStartSchema } from '../storage/check-contract';
+import type { BrowseListing, CheckProgress } from '../storage/check-contract';
 import type { Result } from './errors';
 import { CHANNEL_METHODS } from './channels';
 import type { Channel } from './channels';
@@ -276,6 +278,16 @@ export const ipcContract = {
     }).strict(),
   ),
   'drafts:discard': channel<null>()('drafts:discard', DraftRefSchema),
+  /** The blobs of a container, read with a dataset's access (see storage/check-contract). */
+  'storage:browse': channel<BrowseListing>()('storage:browse', BrowseRequestSchema),
+  /**
+   * Starts checking annotation files; returns the first progress at once. The page then polls
+   * `checks:progress`, which answers when something changed (or after about a second), the
+   * way a listing is continued.
+   */
+  'checks:start': channel<CheckProgress>()('checks:start', CheckStartSchema),
+  'checks:progress': channel<CheckProgress>()('checks:progress', CheckRefSchema),
+  'checks:cancel': channel<CheckProgress>()('checks:cancel', CheckRefSchema),
 } as const satisfies Record<Channel, unknown>;
 
 export type IpcContract = typeof ipcContract;

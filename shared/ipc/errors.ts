@@ -23,6 +23,7 @@ export const APP_ERROR_KINDS = [
   'forbidden', // a message from a sender that is not our page
   'unknownConnection',
   'keyUnavailable', // a key that cannot be decrypted or was kept for the session only
+  'storage', // Blob Storage refused or could not be reached; `code` says how (check-contract)
   'internal',
 ] as const;
 

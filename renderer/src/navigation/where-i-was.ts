@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** What the window showed: the chosen connection and, in it, the open dataset. */
 export interface WhereIWas {
   connectionId: string;
@@ -8,10 +6,20 @@ export interface WhereIWas {
 
 const STORAGE_KEY = 'dataset-manager:where-i-was';
 
-const WhereIWasSchema = z.object({
-  connectionId: z.string().min(1).max(200),
-  datasetName: z.string().min(1).max(200).optional(),
-});
+const isName = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= 200;
+
+/**
+ * Checked by hand rather than with zod: this runs at start, and zod is otherwise loaded only
+ * with the editors, on demand.
+ */
+function asWhereIWas(value: unknown): WhereIWas | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { connectionId, datasetName } = value as Record<string, unknown>;
+  if (!isName(connectionId)) return undefined;
+  if (datasetName === undefined) return { connectionId };
+  return isName(datasetName) ? { connectionId, datasetName } : undefined;
+}
 
 /**
  * Where the window was at the last reload or quit; undefined when nothing was kept or what was
@@ -23,8 +31,7 @@ export function recallWhereIWas(
   try {
     const text = storage?.getItem(STORAGE_KEY);
     if (!text) return undefined;
-    const parsed = WhereIWasSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
+    return asWhereIWas(JSON.parse(text));
   } catch {
     return undefined;
   }

@@ -16,6 +16,7 @@ const HEADLINES: Record<AppError['kind'], string> = {
   forbidden: 'Access refused',
   unknownConnection: 'The connection no longer exists',
   keyUnavailable: 'The key is not available',
+  storage: 'Blob Storage refused or could not be reached',
   internal: 'Something went wrong',
 };
 

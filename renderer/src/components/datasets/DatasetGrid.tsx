@@ -1,4 +1,4 @@
-import { Button, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import {
   ArrowSortDownRegular,
   ArrowSortUpRegular,
@@ -11,6 +11,7 @@ import type { RedactedDataset } from '../../../../shared/contract/redacted-datas
 import { ANNOTATION_KIND_LABELS, ANNOTATION_KIND_SHORT, plural } from '../../format/labels';
 import { relativeTime, timeWithZone, useNow } from '../../format/time';
 import { DEFAULT_SORT, nextSort, sortDatasets } from './dataset-order';
+import { sasBadgeOf } from './sas-badge';
 import type { DatasetSort, SortColumn } from './dataset-order';
 
 const ROW_HEIGHT = 56;
@@ -106,17 +107,21 @@ const useStyles = makeStyles({
     fontSize: '20px',
     color: tokens.colorNeutralForeground3,
   },
+  // The badge shares the name's line and the name gives way to it, so a narrow pane still
+  // shows it whole: the facts' line below has no room to spare.
   name: {
     gridColumn: '2 / span 3',
     minWidth: 0,
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
     color: tokens.colorNeutralForeground1,
     fontSize: tokens.fontSizeBase300,
     lineHeight: '20px',
     fontWeight: tokens.fontWeightSemibold,
   },
+  nameText: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  badge: { flexShrink: 0 },
   fact: { whiteSpace: 'nowrap' },
   separated: {
     '::before': { content: '"·"', marginRight: tokens.spacingHorizontalS },
@@ -266,6 +271,8 @@ export function DatasetGrid({ datasets: given, selectedName, onOpen }: DatasetGr
           const dataset = datasets[item.index];
           if (!dataset) return null;
           const selected = dataset.name === selectedName;
+          const sasBadge = sasBadgeOf(dataset, new Date(now));
+          const expiresAt = dataset.authentication?.sasInsight?.expiresAt;
           return (
             <div
               key={item.key}
@@ -286,8 +293,24 @@ export function DatasetGrid({ datasets: given, selectedName, onOpen }: DatasetGr
               }}
             >
               <DocumentTableRegular className={styles.icon} aria-hidden="true" />
-              <div role="gridcell" className={styles.name} title={dataset.name}>
-                {dataset.name}
+              <div role="gridcell" className={styles.name}>
+                <span className={styles.nameText} title={dataset.name}>
+                  {dataset.name}
+                </span>
+                {sasBadge ? (
+                  <Badge
+                    className={styles.badge}
+                    appearance="tint"
+                    color={sasBadge === 'SAS expired' ? 'danger' : 'warning'}
+                    title={
+                      expiresAt
+                        ? `${sasBadge === 'SAS expired' ? 'Expired' : 'Expires'} ${timeWithZone(expiresAt)}`
+                        : undefined
+                    }
+                  >
+                    {sasBadge}
+                  </Badge>
+                ) : null}
               </div>
               <div
                 role="gridcell"

@@ -8,6 +8,9 @@ import {
   placePastedUris,
   splitPastedUris,
 } from '../../../../shared/contract/input-rules';
+import { AnnotationFileTools } from '../../features/annotation-check/AnnotationFileTools';
+import { useAnnotationCheckScope } from '../../features/annotation-check/check-scope';
+import { placeSelectedUris } from '../../features/browse-files/place-selected';
 import type { DatasetFormValues } from '../../forms/dataset-form';
 import { EditorSection } from './EditorSection';
 import { ListFooter, ListTextBox, RemoveRowButton } from './ListFieldParts';
@@ -22,6 +25,8 @@ export function AnnotationUriFields() {
   const { errors } = useFormState({ control, name: 'uris' });
   // Addresses a paste brought beyond the limit: kept on screen to copy, never dropped unseen.
   const [leftOut, setLeftOut] = useState<string[]>([]);
+  const [leftOutHow, setLeftOutHow] = useState<'pasted' | 'selected'>('pasted');
+  const checkScope = useAnnotationCheckScope();
 
   // A single address pastes as usual; several become rows, since one box holds one address.
   const pasteInto = (index: number) => (event: ClipboardEvent<HTMLInputElement>) => {
@@ -32,6 +37,19 @@ export function AnnotationUriFields() {
     const placed = placePastedUris(rows, index, pasted);
     replace(placed.rows.map((value) => ({ value })));
     setLeftOut(placed.leftOut);
+    setLeftOutHow('pasted');
+  };
+
+  // Files picked in `Browse files` go where a paste would: empty rows first, then new rows.
+  const addBrowsed = (uris: string[]) => {
+    const placed = placeSelectedUris(
+      getValues('uris').map((uri) => uri.value),
+      uris,
+    );
+    replace(placed.rows.map((value) => ({ value })));
+    setLeftOut(placed.leftOut);
+    setLeftOutHow('selected');
+    return placed;
   };
 
   return (
@@ -61,7 +79,7 @@ export function AnnotationUriFields() {
       {leftOut.length > 0 ? (
         <div role="status" className={styles.list}>
           <span className={styles.listError}>
-            {`A dataset holds at most ${MAX_ANNOTATION_FILE_URIS} annotation files, so ${leftOut.length} pasted ${leftOut.length === 1 ? 'address was' : 'addresses were'} not added. Copy ${leftOut.length === 1 ? 'it' : 'them'} from here before dismissing:`}
+            {`A dataset holds at most ${MAX_ANNOTATION_FILE_URIS} annotation files, so ${leftOut.length} ${leftOutHow} ${leftOut.length === 1 ? 'address was' : 'addresses were'} not added. Copy ${leftOut.length === 1 ? 'it' : 'them'} from here before dismissing:`}
           </span>
           <Textarea
             readOnly
@@ -84,6 +102,7 @@ export function AnnotationUriFields() {
         limitMessage={`A dataset holds at most ${MAX_ANNOTATION_FILE_URIS} annotation files; remove one to add another.`}
         onAdd={() => append({ value: '' }, { shouldFocus: true })}
       />
+      {checkScope ? <AnnotationFileTools scope={checkScope} onAddUris={addBrowsed} /> : null}
     </EditorSection>
   );
 }

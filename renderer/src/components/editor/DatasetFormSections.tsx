@@ -26,6 +26,7 @@ export function DatasetFormSections({
       <StorageAuthenticationFields
         hasSavedSasToken={hasSavedSasToken}
         keptSasToken={keptSasToken}
+        savedSasInsight={base?.authentication?.sasInsight}
       />
       <CustomPropertyFields />
       {base ? <DatasetFacts dataset={base} /> : null}

@@ -6,6 +6,8 @@ import type { AppError } from '../../../../shared/ipc/errors';
 import type { RestoredDraft } from '../../drafts/draft-values';
 import { useEditorDraft } from '../../drafts/use-editor-draft';
 import { savedStatus } from '../../editor/editor-state';
+import { AnnotationCheckScopeProvider } from '../../features/annotation-check/check-scope';
+import { savedSasTokenOf } from '../../forms/dataset-form';
 import { useDatasetEditorCommands } from '../../hooks/use-dataset-editor-commands';
 import { useExistingDatasetForm } from '../../hooks/use-existing-dataset-form';
 import { ConfirmDialog } from '../common/ConfirmDialog';
@@ -93,11 +95,20 @@ export function LoadedDatasetEditor({
             commands.save();
           }}
         >
-          <DatasetFormSections
-            base={base}
-            hasSavedSasToken={editor.hasSavedSasToken}
-            keptSasToken={draft.keptSasToken}
-          />
+          <AnnotationCheckScopeProvider
+            scope={{
+              connectionId: connection.id,
+              datasetName: base.name,
+              savedSasToken: savedSasTokenOf(base),
+              keptSasToken: draft.keptSasToken,
+            }}
+          >
+            <DatasetFormSections
+              base={base}
+              hasSavedSasToken={editor.hasSavedSasToken}
+              keptSasToken={draft.keptSasToken}
+            />
+          </AnnotationCheckScopeProvider>
         </form>
       </EditorFrame>
 

@@ -4,6 +4,7 @@ import { FormProvider } from 'react-hook-form';
 import type { ConnectionSummary } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/ipc/errors';
 import { toAppError } from '../../api/app-error';
+import { AnnotationCheckScopeProvider } from '../../features/annotation-check/check-scope';
 import { EMPTY_DATASET_FORM, fieldsFromForm } from '../../forms/dataset-form';
 import { showServiceProblems } from '../../forms/service-problems';
 import { useDatasetForm } from '../../forms/use-dataset-form';
@@ -134,10 +135,19 @@ export function NewDatasetEditor({
             save();
           }}
         >
-          <DatasetFormSections
-            hasSavedSasToken={draft.keptSasToken}
-            keptSasToken={draft.keptSasToken}
-          />
+          <AnnotationCheckScopeProvider
+            scope={{
+              connectionId: connection.id,
+              datasetName: null,
+              savedSasToken: false,
+              keptSasToken: draft.keptSasToken,
+            }}
+          >
+            <DatasetFormSections
+              hasSavedSasToken={draft.keptSasToken}
+              keptSasToken={draft.keptSasToken}
+            />
+          </AnnotationCheckScopeProvider>
         </form>
       </EditorFrame>
     </FormProvider>

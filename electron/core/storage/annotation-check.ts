@@ -1,0 +1,396 @@
+import { createCocoChecker } from '../../../shared/coco/checker';
+import { createImageSampler } from '../../../shared/coco/image-sample';
+import type { CocoImageRef, CocoReport } from '../../../shared/coco/report';
+import type {
+  CheckProgress,
+  FileCheck,
+  ImagesReachability,
+  StorageProblem,
+  UnreachableImage,
+} from '../../../shared/storage/check-contract';
+import { baseName, parseBlobUrl, withoutQuery } from './blob-url';
+import type { BlobLocation } from './blob-url';
+import { redactSecrets } from './redact-secrets';
+import { signFor, tokenRefusedFor } from './storage-access';
+import type { ResolvedAccess } from './storage-access';
+import {
+  problemFromNetworkError,
+  problemFromResponse,
+  sasProblemBeforeSending,
+} from './storage-errors';
+
+/** The biggest annotation file read: the service itself reads far smaller ones. */
+export const MAX_FILE_BYTES = 2 * 1024 ** 3;
+/** Images read at once: enough to be quick, few enough not to be throttled. */
+export const IMAGE_CONCURRENCY = 8;
+/** Images picked at random besides the first and the last, for `sample`. */
+export const SAMPLE_SIZE = 50;
+/** The most images read for `all`: their references are kept in memory while the file is read. */
+export const MAX_ALL_IMAGES = 200_000;
+/** Unreachable images listed; the total is still counted. */
+export const MAX_UNREACHABLE_LISTED = 100;
+const IMAGE_TIMEOUT_MS = 30_000;
+
+export interface AnnotationCheckInput {
+  checkId: string;
+  uris: string[];
+  kind: 'imageClassification' | 'imageObjectDetection';
+  purpose: 'training' | 'evaluation';
+  images: 'sample' | 'all';
+  access: ResolvedAccess;
+  fetch: typeof fetch;
+  /** Told of a failure no rule explains (a bug), for the log; never shown to the page. */
+  onUnexpected?: (error: unknown) => void;
+  /** Overrides, for tests. */
+  limits?: { maxFileBytes?: number; maxAllImages?: number };
+}
+
+/** A running (or finished) check, as the registry drives it. */
+export interface CheckJob {
+  readonly checkId: string;
+  /** Bumped at every change a poll should see. */
+  readonly version: number;
+  readonly finished: boolean;
+  /** A copy without any token or signed URL, ready to cross to the page. */
+  snapshot(): CheckProgress;
+  /** Resolves at the next change (or at once if there was one since `version`). */
+  changedSince(version: number): Promise<void>;
+  /** Aborts every request in flight; files not finished are marked cancelled at once. */
+  cancel(): void;
+  /** Settles when the run has stopped. */
+  readonly settled: Promise<void>;
+}
+
+class Cancelled extends Error {}
+
+function fileFraction(file: FileCheck): number {
+  switch (file.state) {
+    case 'waiting':
+    case 'cancelled':
+      return 0;
+    case 'reading':
+      return file.bytesTotal
+        ? (0.5 * Math.min(file.bytesRead, file.bytesTotal)) / file.bytesTotal
+        : 0.1;
+    case 'images': {
+      const images = file.images;
+      return images && images.toCheck > 0 ? 0.5 + (0.5 * images.checked) / images.toCheck : 0.5;
+    }
+    default:
+      return 1;
+  }
+}
+
+/**
+ * Checks annotation files where they live: each file is streamed from Blob Storage into the
+ * COCO checker (never held whole), then its images (a sample, or all) are read with HEAD to
+ * prove the service will reach them. Files go one after the other, in the order given.
+ */
+export function startAnnotationCheck(input: AnnotationCheckInput): CheckJob {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const maxFileBytes = input.limits?.maxFileBytes ?? MAX_FILE_BYTES;
+  const maxAllImages = input.limits?.maxAllImages ?? MAX_ALL_IMAGES;
+  const notices: string[] = [];
+  const progress: CheckProgress = {
+    checkId: input.checkId,
+    state: 'running',
+    purpose: input.purpose,
+    fraction: 0,
+    files: input.uris.map((uri) => {
+      const parsed = parseBlobUrl(uri);
+      const clean = parsed.ok ? parsed.value.url : withoutQuery(uri.trim());
+      return {
+        uri: clean,
+        name: parsed.ok ? baseName(parsed.value.blobName) || clean : clean,
+        state: 'waiting',
+        bytesRead: 0,
+      };
+    }),
+  };
+
+  let version = 0;
+  let wake: () => void = () => {};
+  let changed = new Promise<void>((resolve) => (wake = resolve));
+  const touch = () => {
+    version += 1;
+    const woken = wake;
+    changed = new Promise<void>((resolve) => (wake = resolve));
+    woken();
+  };
+  const finished = () => progress.state !== 'running';
+
+  const throwIfCancelled = () => {
+    if (signal.aborted) throw new Cancelled();
+  };
+
+  const fail = (file: FileCheck, problem: StorageProblem) => {
+    // A refusal read while the check was cancelled is the cancel's doing, not the file's.
+    throwIfCancelled();
+    file.problem = problem;
+    file.state = 'failed';
+    touch();
+  };
+
+  async function send(url: string, init: RequestInit = {}): Promise<Response> {
+    try {
+      return await input.fetch(url, {
+        ...init,
+        signal: AbortSignal.any([signal, ...(init.signal ? [init.signal] : [])]),
+      });
+    } catch (error) {
+      throwIfCancelled();
+      throw error;
+    }
+  }
+
+  /** Streams the file into the checker; the image references it meets go to `onImage`. */
+  async function readFile(
+    file: FileCheck,
+    location: BlobLocation,
+    onImage: (ref: CocoImageRef) => void,
+  ): Promise<CocoReport | undefined> {
+    const request = signFor(location, location, input.access);
+    const context = {
+      need: 'read' as const,
+      ...(request.sasToken && { sasToken: request.sasToken }),
+      account: location.account,
+      container: location.container,
+      blobName: location.blobName,
+    };
+    let response: Response;
+    try {
+      response = await send(request.url);
+    } catch (error) {
+      if (error instanceof Cancelled) throw error;
+      fail(file, problemFromNetworkError(error, new URL(location.accountUrl).host));
+      return undefined;
+    }
+    if (!response.ok) {
+      fail(file, await problemFromResponse(response, context));
+      return undefined;
+    }
+    const length = Number(response.headers.get('content-length'));
+    if (Number.isFinite(length) && length >= 0 && response.headers.has('content-length')) {
+      file.bytesTotal = length;
+    }
+    const tooLarge = (): StorageProblem => ({
+      code: 'tooLarge',
+      message: `${file.name} is larger than ${Math.round(maxFileBytes / 1024 ** 2).toLocaleString('en-US')} MB, more than this check reads. Split it into smaller annotation files.`,
+    });
+    if (file.bytesTotal !== undefined && file.bytesTotal > maxFileBytes) {
+      await response.body?.cancel().catch(() => {});
+      fail(file, tooLarge());
+      return undefined;
+    }
+    touch();
+
+    const checker = createCocoChecker({ kind: input.kind, purpose: input.purpose, onImage });
+    if (response.body) {
+      const reader = response.body.getReader();
+      try {
+        for (;;) {
+          const chunk = await reader.read();
+          if (chunk.done) break;
+          file.bytesRead += chunk.value.byteLength;
+          if (file.bytesRead > maxFileBytes) {
+            await reader.cancel().catch(() => {});
+            fail(file, tooLarge());
+            return undefined;
+          }
+          checker.write(chunk.value);
+          touch();
+        }
+      } catch (error) {
+        throwIfCancelled();
+        fail(file, problemFromNetworkError(error, new URL(location.accountUrl).host));
+        return undefined;
+      }
+    }
+    return checker.end();
+  }
+
+  async function readImage(
+    ref: CocoImageRef,
+    file: BlobLocation,
+  ): Promise<StorageProblem | undefined> {
+    const parsed = parseBlobUrl(ref.url);
+    if (!parsed.ok) return parsed.problem;
+    const target = parsed.value;
+    const request = signFor(target, file, input.access);
+    const context = {
+      need: 'read' as const,
+      ...(request.sasToken && { sasToken: request.sasToken }),
+      ...(request.sasWithheld && { sasWithheld: request.sasWithheld }),
+      account: target.account,
+      container: target.container,
+      blobName: target.blobName,
+    };
+    const timeout = AbortSignal.timeout(IMAGE_TIMEOUT_MS);
+    try {
+      let response = await send(request.url, { method: 'HEAD', signal: timeout });
+      if (response.status === 405 || response.status === 501) {
+        // Some proxies refuse HEAD: the first byte alone proves the image can be read.
+        response = await send(request.url, { headers: { Range: 'bytes=0-0' }, signal: timeout });
+        if (response.ok) await response.body?.cancel().catch(() => {});
+      }
+      return response.ok ? undefined : await problemFromResponse(response, context);
+    } catch (error) {
+      if (error instanceof Cancelled) throw error;
+      return problemFromNetworkError(error, new URL(target.accountUrl).host);
+    }
+  }
+
+  async function checkImages(
+    file: FileCheck,
+    location: BlobLocation,
+    refs: CocoImageRef[],
+  ): Promise<void> {
+    const images: ImagesReachability = {
+      checked: 0,
+      toCheck: refs.length,
+      unreachableTotal: 0,
+      unreachable: [],
+      scope: input.images,
+    };
+    file.images = images;
+    file.state = 'images';
+    touch();
+    const found: (UnreachableImage & { index: number })[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < refs.length) {
+        const ref = refs[next]!;
+        next += 1;
+        const problem = await readImage(ref, location);
+        throwIfCancelled();
+        images.checked += 1;
+        if (problem) {
+          images.unreachableTotal += 1;
+          found.push({
+            index: ref.index,
+            location: `images[${ref.index}]`,
+            fileName: ref.fileName,
+            url: withoutQuery(ref.url),
+            problem,
+          });
+          // In the file's order, whichever finished first: the first 100 of the file.
+          found.sort((a, b) => a.index - b.index);
+          found.length = Math.min(found.length, MAX_UNREACHABLE_LISTED);
+          images.unreachable = found.map(({ index: _index, ...image }) => image);
+        }
+        touch();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(IMAGE_CONCURRENCY, refs.length) }, worker));
+  }
+
+  async function checkFile(file: FileCheck, uri: string): Promise<void> {
+    const parsed = parseBlobUrl(uri);
+    if (!parsed.ok) return fail(file, parsed.problem);
+    const location = parsed.value;
+    if (!location.blobName) {
+      return fail(file, {
+        code: 'notBlobUrl',
+        message: `${location.url} is a container; give the address of the annotation file in it (a .json file), or pick it with Browse files.`,
+      });
+    }
+    if (input.access.unreadable) return fail(file, input.access.unreadable);
+    const refused = tokenRefusedFor(location, input.access);
+    if (refused) return fail(file, refused);
+    if (input.access.sasToken) {
+      const early = sasProblemBeforeSending(input.access.sasToken, 'read');
+      if (early) return fail(file, early);
+    }
+
+    file.state = 'reading';
+    touch();
+    const sampler = createImageSampler(SAMPLE_SIZE);
+    const all: CocoImageRef[] = [];
+    let capped = false;
+    const onImage =
+      input.images === 'sample'
+        ? (ref: CocoImageRef) => sampler.add(ref)
+        : (ref: CocoImageRef) => {
+            if (all.length < maxAllImages) all.push(ref);
+            else capped = true;
+          };
+    const report = await readFile(file, location, onImage);
+    if (!report) return;
+    file.report = report;
+    if (capped) {
+      notices.push(
+        `${file.name} lists more than ${maxAllImages.toLocaleString('en-US')} images; the first ${maxAllImages.toLocaleString('en-US')} were read.`,
+      );
+    }
+    await checkImages(file, location, input.images === 'sample' ? sampler.result() : all);
+    throwIfCancelled();
+    file.state = 'done';
+    touch();
+  }
+
+  const settled = (async () => {
+    try {
+      if (input.access.unreadable) notices.push(input.access.unreadable.message);
+      for (const [i, file] of progress.files.entries()) {
+        throwIfCancelled();
+        try {
+          await checkFile(file, input.uris[i]!);
+        } catch (error) {
+          if (error instanceof Cancelled || signal.aborted) throw new Cancelled();
+          // The next file may still be fine; the message holds nothing the error carried.
+          input.onUnexpected?.(error);
+          fail(file, {
+            code: 'other',
+            message: `The check of ${file.name} stopped on an unexpected problem. Try again; if it persists, restart the app.`,
+          });
+        }
+      }
+      progress.state = 'done';
+    } catch {
+      // Cancelled: cancel() has marked the files already.
+    } finally {
+      touch();
+    }
+  })();
+
+  return {
+    checkId: input.checkId,
+    get version() {
+      return version;
+    },
+    get finished() {
+      return finished();
+    },
+    settled,
+    snapshot() {
+      const files = progress.files;
+      const fraction =
+        progress.state === 'done'
+          ? 1
+          : files.reduce((sum, f) => sum + fileFraction(f), 0) / Math.max(1, files.length);
+      return redactSecrets(
+        {
+          ...progress,
+          fraction,
+          ...(notices.length > 0 && { notice: notices.join(' ') }),
+        },
+        input.access.sasToken,
+      );
+    },
+    changedSince(since) {
+      return since === version ? changed : Promise.resolve();
+    },
+    cancel() {
+      if (finished()) return;
+      progress.state = 'cancelled';
+      for (const file of progress.files) {
+        if (file.state === 'waiting' || file.state === 'reading' || file.state === 'images') {
+          file.state = 'cancelled';
+        }
+      }
+      controller.abort();
+      touch();
+    },
+  };
+}
