@@ -6,7 +6,13 @@ import { putDataset } from './support/emulator-http';
 import { expect, test } from './support/fixtures';
 import { containerSas, uploadBlob } from './support/storage';
 import type { SasKind, StorageAccount } from './support/storage';
-import { button, openDataset, sasTokenBox, useEmulatorConnection } from './support/ui';
+import {
+  button,
+  openDataset,
+  sasTokenBox,
+  sidewaysOverflow,
+  useEmulatorConnection,
+} from './support/ui';
 
 /*
  * `Check annotation files` reads the form's files from real Blob Storage (Azurite) with the
@@ -39,13 +45,6 @@ async function datasetWith(
 
 function report(page: Page) {
   return page.getByRole('region', { name: 'Annotation check' });
-}
-
-async function sidewaysOverflow(page: Page) {
-  return page.evaluate<{ scrollWidth: number; clientWidth: number }>(`(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
-  })()`);
 }
 
 test('a valid file: its statistics and no problems, at 880 x 560 too', async ({

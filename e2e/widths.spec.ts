@@ -9,6 +9,7 @@ import {
   propertyValue,
   sasTokenBox,
   uriBox,
+  sidewaysOverflow,
   useEmulatorConnection,
 } from './support/ui';
 
@@ -58,14 +59,6 @@ async function controlsCutOff(page: Page): Promise<string[]> {
           `${element.tagName.toLowerCase()} “${element.getAttribute('aria-label') ?? element.textContent ?? ''}” ends at ${Math.round(element.getBoundingClientRect().right)} > ${Math.round(limit)}`,
       );
   });
-}
-
-async function sidewaysOverflow(page: Page) {
-  // A string, since the e2e programs are compiled without DOM types.
-  return page.evaluate<{ scrollWidth: number; clientWidth: number }>(`(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
-  })()`);
 }
 
 async function openBusyDataset(page: Page) {

@@ -92,3 +92,12 @@ export function unsavedBadge(page: Page): Locator {
 export function savedStatus(page: Page): Locator {
   return page.getByRole('status').filter({ hasText: 'Saved' });
 }
+
+/** How wide the page's content is against its window: wider means it scrolls sideways. */
+export async function sidewaysOverflow(page: Page) {
+  // A string, since the e2e programs are compiled without DOM types.
+  return page.evaluate<{ scrollWidth: number; clientWidth: number }>(`(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+  })()`);
+}

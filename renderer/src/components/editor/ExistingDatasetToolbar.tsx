@@ -1,12 +1,8 @@
 import { Button, Spinner } from '@fluentui/react-components';
-import {
-  ArrowClockwiseRegular,
-  ArrowUndoRegular,
-  DeleteRegular,
-  SaveRegular,
-} from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, DeleteRegular } from '@fluentui/react-icons';
 import { isBusy } from '../../editor/editor-state';
 import type { EditorState } from '../../editor/editor-state';
+import { SaveDiscardButtons } from './SaveDiscardButtons';
 import { useEditorStyles } from './editor-styles';
 
 interface ExistingDatasetToolbarProps {
@@ -22,10 +18,8 @@ interface ExistingDatasetToolbarProps {
 /**
  * The command bar of a saved dataset: Save, Discard changes, Reload, Delete dataset.
  *
- * While a save or reload runs the buttons are off but stay focusable (aria-disabled), and Save
- * always does: a button that turns `disabled` under the keyboard drops focus to the page's
- * body, after a save that worked as after one that opened a dialog (a conflict), which would
- * then have no control to give focus back to.
+ * While a save or reload runs the buttons are off but stay focusable (aria-disabled): see
+ * SaveDiscardButtons for why.
  */
 export function ExistingDatasetToolbar({
   state,
@@ -42,22 +36,14 @@ export function ExistingDatasetToolbar({
   const reloading = state.step.kind === 'reloading';
   return (
     <>
-      <Button
-        appearance="primary"
-        icon={saving ? <Spinner size="tiny" /> : <SaveRegular />}
-        disabledFocusable={!dirty || !valid || busy}
-        onClick={onSave}
-      >
-        {saving ? 'Saving…' : 'Save'}
-      </Button>
-      <Button
-        icon={<ArrowUndoRegular />}
-        disabled={!dirty}
-        disabledFocusable={busy}
-        onClick={onDiscard}
-      >
-        Discard changes
-      </Button>
+      <SaveDiscardButtons
+        dirty={dirty}
+        valid={valid}
+        saving={saving}
+        busy={busy}
+        onSave={onSave}
+        onDiscard={onDiscard}
+      />
       <Button
         icon={reloading ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
         disabledFocusable={busy}

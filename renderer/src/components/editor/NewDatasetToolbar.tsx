@@ -1,5 +1,6 @@
-import { Button, Spinner } from '@fluentui/react-components';
-import { ArrowUndoRegular, DismissRegular, SaveRegular } from '@fluentui/react-icons';
+import { Button } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { SaveDiscardButtons } from './SaveDiscardButtons';
 import { useEditorStyles } from './editor-styles';
 
 interface NewDatasetToolbarProps {
@@ -14,7 +15,7 @@ interface NewDatasetToolbarProps {
 
 /**
  * The command bar of a new dataset: Save (registers it), Discard changes, Cancel. While saving
- * they stay focusable (see ExistingDatasetToolbar).
+ * they stay focusable (see SaveDiscardButtons).
  */
 export function NewDatasetToolbar({
   dirty,
@@ -27,22 +28,14 @@ export function NewDatasetToolbar({
   const styles = useEditorStyles();
   return (
     <>
-      <Button
-        appearance="primary"
-        icon={saving ? <Spinner size="tiny" /> : <SaveRegular />}
-        disabledFocusable={!dirty || !valid || saving}
-        onClick={onSave}
-      >
-        {saving ? 'Saving…' : 'Save'}
-      </Button>
-      <Button
-        icon={<ArrowUndoRegular />}
-        disabled={!dirty}
-        disabledFocusable={saving}
-        onClick={onDiscard}
-      >
-        Discard changes
-      </Button>
+      <SaveDiscardButtons
+        dirty={dirty}
+        valid={valid}
+        saving={saving}
+        busy={saving}
+        onSave={onSave}
+        onDiscard={onDiscard}
+      />
       <span className={styles.spacer} />
       <Button
         appearance="subtle"
