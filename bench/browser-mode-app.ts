@@ -29,6 +29,7 @@ export async function startBrowserModeApp() {
     port: 0,
     staticDir: resolve(import.meta.dirname, '..', 'out', 'renderer'),
     dispatch: services.dispatch,
+    readThumbnail: services.readThumbnail,
   });
   // The page's side of the bridge is the bench's instrument, not the app: node:http on a
   // keep-alive socket is the leanest client there is, so what a call costs above a bare request

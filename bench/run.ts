@@ -11,6 +11,7 @@ import { measureEmulatorThroughput } from './emulator-throughput';
 import type { Figure, FigureName } from './figure';
 import { combineRounds, FIGURE_NAMES, unmeasured } from './figure';
 import { measureFirstRows } from './first-rows';
+import { measureFirstThumbnails } from './first-thumbnails';
 import { measureCocoCheck, prepareCocoBenchFile } from './coco-check';
 import type { CocoBenchFile } from './coco-check';
 import { measureListSpeedup, measureListThrottledEfficiency } from './list-speedup';
@@ -119,6 +120,10 @@ for (let r = 1; r <= ROUNDS; r++) {
   }));
   progress(`round ${r}: first rows in Chromium`);
   await measure(['firstRowsMs', 'domRows'], async () => ({ ...(await measureFirstRows()) }));
+  progress(`round ${r}: first thumbnails in Chromium (50 images in Azurite)`);
+  await measure(['firstThumbnailsMs'], async () => ({
+    firstThumbnailsMs: await measureFirstThumbnails(),
+  }));
   progress(`round ${r}: checking the 1,000,000-image COCO file, by the app and naively`);
   await measure(['cocoCheckSeconds', 'cocoCheckPeakMB'], async () => {
     if (!cocoFile) throw new Error(`the COCO file could not be made: ${cocoFileError}`);

@@ -67,13 +67,15 @@ export async function uploadFile(
 }
 
 /** The tokens specs need: what each may do decides what the app can read or list. */
-export type SasKind = 'read+list' | 'read-only' | 'list-only' | 'expired';
+export type SasKind = 'read+list' | 'read-only' | 'list-only' | 'expired' | 'read+write';
 
 const PERMISSIONS: Record<SasKind, string> = {
   'read+list': 'rl',
   'read-only': 'r',
   'list-only': 'l',
   expired: 'rl',
+  // Create and write: a fixed copy is uploaded beside the file.
+  'read+write': 'rlcw',
 };
 
 /** A container SAS token (no leading `?`), signed with the account key. */

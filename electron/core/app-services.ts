@@ -12,6 +12,8 @@ import { fingerprintKeyFrom } from './secrets/fingerprint-key';
 import type { SecretCipher } from './secrets/secret-cipher';
 import { createSecretVault } from './secrets/secret-vault';
 import { withReadCache } from './settings/read-cache';
+import { createThumbnailStore } from './storage/thumbnails';
+import type { ThumbnailResult } from './storage/thumbnails';
 import type { SettingsStore } from './settings/settings-store';
 
 export interface AppServicesOptions {
@@ -46,6 +48,8 @@ export interface AppServices {
   /** Undefined when the built-in connection is turned off. */
   localEmulator: LocalEmulator | undefined;
   notices: string[];
+  /** A checked file's sampled image, by the id its preview carries: bytes, or a problem in words. */
+  readThumbnail(id: string): Promise<ThumbnailResult>;
   close(): Promise<void>;
 }
 
@@ -76,11 +80,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     builtIns: localEmulator ? [localEmulator.connection] : [],
   });
   const drafts = createDraftsService({ store: draftsStore, vault, onNotice: addNotice });
+  const thumbnails = createThumbnailStore({ fetch: options.fetch });
   const handlers = createHandlers({
     connections,
     drafts,
     fingerprintKey: await fingerprintKeyFrom(vault),
     storageFetch: options.fetch,
+    thumbnails,
     ...(options.logError && { logError: options.logError }),
     makeClient: ({ endpoint, key }) =>
       createDatasetsClient({ endpoint, key, fetch: options.fetch }),
@@ -99,6 +105,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     dispatch,
     localEmulator,
     notices,
+    readThumbnail: (id) => thumbnails.read(id),
     close: async () => {
       await localEmulator?.close();
     },

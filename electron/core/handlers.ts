@@ -12,8 +12,11 @@ import type { DraftRef, DraftsService } from './drafts/drafts-service';
 import { createListingRegistry } from './listings';
 import { startAnnotationCheck } from './storage/annotation-check';
 import { browseContainer } from './storage/browse';
+import { createCheckAllService } from './storage/check-all';
 import { createCheckRegistry } from './storage/check-registry';
+import { createFixedCopyService } from './storage/fixed-copy';
 import { resolveAccess } from './storage/storage-access';
+import type { ThumbnailStore } from './storage/thumbnails';
 import type { AccessOwner } from './storage/storage-access';
 import type { StorageAccess } from '../../shared/storage/check-contract';
 
@@ -50,6 +53,8 @@ export interface HandlerDeps {
   storageFetch?: typeof fetch;
   /** For unexpected failures inside a running check; never handed a secret. */
   logError?: (message: string, error: unknown) => void;
+  /** Keeps the sampled images of checks for the page to preview; no previews without. */
+  thumbnails?: ThumbnailStore;
 }
 
 /**
@@ -66,6 +71,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   const listings = createListingRegistry();
   const checks = createCheckRegistry();
   const storageFetch = deps.storageFetch ?? globalThis.fetch;
+  const fixes = createFixedCopyService({ fetch: storageFetch });
+  const checkAll = createCheckAllService({
+    fetch: storageFetch,
+    onUnexpected: (error) => deps.logError?.('A check of every dataset failed', error),
+  });
 
   async function withClient<T>(
     connectionId: string,
@@ -143,12 +153,31 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
           images: request.images,
           access: access.value,
           fetch: storageFetch,
+          ...(deps.thumbnails && { thumbnails: deps.thumbnails }),
           onUnexpected: (error) => deps.logError?.('An annotation check failed', error),
         }),
       );
     },
     'checks:progress': (request) => checks.progress(request.checkId),
     'checks:cancel': async (request) => checks.cancel(request.checkId),
+    'fixes:prepare': async (request) => {
+      const access = await storageAccess(request, request.access);
+      if (!access.ok) return access;
+      return fixes.prepare({
+        uri: request.uri,
+        kind: request.kind,
+        ...(request.cocoUrlBase !== undefined && { cocoUrlBase: request.cocoUrlBase }),
+        access: access.value,
+      });
+    },
+    'fixes:upload': (request) => fixes.upload(request.fixId),
+    'fixes:download': async (request) => fixes.download(request.fixId),
+    'checkAll:start': (request) =>
+      withClient(request.connectionId, (client) =>
+        checkAll.start({ ...request, list: () => client.listAll() }),
+      ),
+    'checkAll:progress': (request) => checkAll.progress(request.runId),
+    'checkAll:cancel': async (request) => checkAll.cancel(request.runId),
     'app:info': async () => ok(deps.appInfo()),
     'connections:list': async () => ok(deps.connections.list()),
     'connections:add': (request) => deps.connections.add(request),

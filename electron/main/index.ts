@@ -7,7 +7,7 @@ import { createSafeStorageCipher } from '../core/secrets/safe-storage-cipher';
 import { openStoreSafely } from '../core/settings/open-store-safely';
 import { UNSAVED_EDITS_LOST } from '../core/drafts/drafts-service';
 import type { SettingsStore } from '../core/settings/settings-store';
-import { registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol';
+import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
 import { openDesktopStore } from './desktop-stores';
 import { hardenApp } from './hardening';
 import { registerIpc } from './ipc';
@@ -59,7 +59,10 @@ async function start(): Promise<void> {
   );
   const store = opened.store;
   hardenApp(trustedOrigins, [session.defaultSession]);
-  if (!renderer.devServer) serveRenderer(join(import.meta.dirname, '../renderer'));
+  serveAppProtocol(
+    renderer.devServer ? undefined : join(import.meta.dirname, '../renderer'),
+    () => services?.readThumbnail,
+  );
 
   services = await createAppServices({
     mode: 'desktop',

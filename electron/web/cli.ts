@@ -76,7 +76,12 @@ async function main() {
     logError: (message, error) =>
       console.error(`${message}: ${error instanceof Error ? error.name : 'error'}`),
   });
-  const server = await startWebServer({ port: args.port, staticDir, dispatch: services.dispatch });
+  const server = await startWebServer({
+    port: args.port,
+    staticDir,
+    dispatch: services.dispatch,
+    readThumbnail: services.readThumbnail,
+  });
   console.info(`Dataset Manager is running at ${server.url}`);
   if (!args['no-open'] && canOpenBrowser(process.platform, process.env)) openBrowser(server.url);
 

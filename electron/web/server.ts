@@ -7,6 +7,9 @@ import { PAGE_SECURITY_HEADERS } from '../core/content-security-policy';
 import type { Dispatch } from '../core/ipc/dispatcher';
 import { checkHost, checkOrigin, checkToken } from './bridge-guard';
 import { readRendererFile } from '../core/renderer-files';
+import { thumbnailHttpAnswer } from '../core/storage/thumbnails';
+import type { ThumbnailResult } from '../core/storage/thumbnails';
+import { BRIDGE_THUMBNAIL_PATH } from '../../shared/storage/image-preview';
 
 export const BRIDGE_PREFIX = '/api/';
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -27,6 +30,8 @@ export interface WebServerOptions {
   requestTimeoutMs?: number;
   /** How long a client may take to send the headers; 15 s by default, at most requestTimeoutMs. */
   headersTimeoutMs?: number;
+  /** GET /api/thumbnails/<id>: a checked file's sampled image, guarded like the bridge. */
+  readThumbnail?: (id: string) => Promise<ThumbnailResult>;
 }
 
 export interface RunningWebServer {
@@ -145,6 +150,20 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       if (!verdict.ok) return send(res, verdict.status, { error: verdict.message });
     }
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+
+    if (path.startsWith(BRIDGE_THUMBNAIL_PATH) && options.readThumbnail) {
+      if (req.method !== 'GET') return send(res, 405, { error: 'Use GET.' }, { Allow: 'GET' });
+      const auth = checkToken(req, token);
+      if (!auth.ok) return send(res, auth.status, { error: auth.message });
+      const answer = thumbnailHttpAnswer(
+        await options.readThumbnail(path.slice(BRIDGE_THUMBNAIL_PATH.length)),
+      );
+      res.writeHead(answer.status, {
+        ...answer.headers,
+        'Content-Length': answer.body.byteLength,
+      });
+      return res.end(answer.body);
+    }
 
     if (path.startsWith(BRIDGE_PREFIX)) {
       if (req.method !== 'POST') return send(res, 405, { error: 'Use POST.' }, { Allow: 'POST' });

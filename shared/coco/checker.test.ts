@@ -7,7 +7,7 @@ import {
   type CocoFile,
   type CocoFixtureOptions,
 } from './fixtures';
-import type { CocoImageRef } from './report';
+import type { CocoAnnotationRef, CocoImageRef } from './report';
 import { check, clone, findings, problemAt } from './test-support';
 
 const classification: CocoFixtureOptions = {
@@ -513,6 +513,9 @@ describe('the report', () => {
       index: 0,
       fileName: 'images/000001.jpg',
       url: 'https://devaccount.blob.core.windows.net/images/images/000001.jpg',
+      imageId: 1,
+      width: 672,
+      height: 512,
     });
 
     const checker = createCocoChecker({
@@ -523,6 +526,32 @@ describe('the report', () => {
       },
     });
     expect(() => checker.write(cocoText(classification))).toThrow('sampler broke');
+  });
+
+  it('hands each annotation with usable ids to onAnnotation, its box only when 4 numbers', () => {
+    const seen: CocoAnnotationRef[] = [];
+    const f = file(detection, (f) => {
+      f.annotations[0]!.bbox = [10, 20, 30, 40];
+      f.annotations[1]!.image_id = 'one' as unknown as number;
+      f.annotations[2]!.bbox = [0.1, 0.2] as unknown as [number, number, number, number];
+    });
+    checkCocoText(JSON.stringify(f), {
+      kind: 'imageObjectDetection',
+      purpose: 'training',
+      onAnnotation: (annotation) => seen.push(annotation),
+    });
+    expect(seen).toHaveLength(f.annotations.length - 1);
+    expect(seen[0]).toEqual({ imageId: 1, categoryId: 1, bbox: [10, 20, 30, 40] });
+    expect(seen[1]).toEqual({ imageId: 2, categoryId: f.annotations[2]!.category_id });
+
+    const checker = createCocoChecker({
+      kind: 'imageObjectDetection',
+      purpose: 'training',
+      onAnnotation: () => {
+        throw new Error('gatherer broke');
+      },
+    });
+    expect(() => checker.write(cocoText(detection))).toThrow('gatherer broke');
   });
 
   it('keeps the statistics of the file as read, also when a list is broken', () => {

@@ -3,7 +3,7 @@ import { utf8Length } from './compact-tables';
 import { EntryChecks } from './entry-checks';
 import { checkWholeFile } from './file-checks';
 import { ProblemList } from './problem-list';
-import type { CocoCheckOptions, CocoImageRef, CocoReport } from './report';
+import type { CocoAnnotationRef, CocoCheckOptions, CocoImageRef, CocoReport } from './report';
 import { TopLevelTracker } from './top-level';
 import { count } from './wording';
 
@@ -91,7 +91,16 @@ export function createCocoChecker(options: CocoCheckOptions): CocoChecker {
       callbackError ??= { error };
     }
   };
-  const entries = new EntryChecks(options, problems, onImage);
+  const onAnnotation = options.onAnnotation
+    ? (annotation: CocoAnnotationRef) => {
+        try {
+          options.onAnnotation?.(annotation);
+        } catch (error) {
+          callbackError ??= { error };
+        }
+      }
+    : undefined;
+  const entries = new EntryChecks(options, problems, onImage, onAnnotation);
   const parser = new JSONParser({ paths: ENTRY_PATHS, keepStack: false });
 
   let bytes = 0;

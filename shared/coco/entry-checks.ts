@@ -1,6 +1,6 @@
 import { GrowableFloat64, hashString, NumberIndex } from './compact-tables';
 import type { ProblemList } from './problem-list';
-import type { CocoCheckOptions, CocoImageRef } from './report';
+import type { CocoAnnotationRef, CocoCheckOptions, CocoImageRef } from './report';
 import { COUNT_LIMITS, isMeaninglessCategoryName, type CountLimits, type RuleId } from './rules';
 import { count, kindName, preview, short } from './wording';
 
@@ -79,6 +79,7 @@ export class EntryChecks {
     options: CocoCheckOptions,
     private readonly problems: ProblemList,
     private readonly onImage: (image: CocoImageRef) => void,
+    private readonly onAnnotation?: (annotation: CocoAnnotationRef) => void,
   ) {
     this.limits = COUNT_LIMITS[options.kind][options.purpose];
     this.detection = options.kind === 'imageObjectDetection';
@@ -108,8 +109,10 @@ export class EntryChecks {
       'every image needs its own integer id, 1 to the number of images',
     );
     if (!Number.isNaN(id)) this.unique(images.ids, id, index, 'images');
-    images.widths.push(this.side(value, at, 'width'));
-    images.heights.push(this.side(value, at, 'height'));
+    const width = this.side(value, at, 'width');
+    const height = this.side(value, at, 'height');
+    images.widths.push(width);
+    images.heights.push(height);
 
     const fileName = value.file_name;
     if (typeof fileName !== 'string' || fileName === '') {
@@ -129,7 +132,10 @@ export class EntryChecks {
         );
       }
     }
-    this.url(value, at, index, typeof fileName === 'string' ? fileName : '');
+    this.url(value, at, index, typeof fileName === 'string' ? fileName : '', {
+      ...(!Number.isNaN(id) && { imageId: id }),
+      ...(!Number.isNaN(width) && !Number.isNaN(height) && { width, height }),
+    });
   }
 
   annotation(value: unknown, index: number): void {
@@ -181,6 +187,18 @@ export class EntryChecks {
       );
     }
     if (this.detection) this.bbox(value.bbox, at, imageId);
+    if (this.onAnnotation && !Number.isNaN(imageId) && !Number.isNaN(categoryId)) {
+      const box = value.bbox;
+      const usable =
+        Array.isArray(box) &&
+        box.length === 4 &&
+        box.every((n) => typeof n === 'number' && Number.isFinite(n));
+      this.onAnnotation({
+        imageId,
+        categoryId,
+        ...(usable && { bbox: box as [number, number, number, number] }),
+      });
+    }
   }
 
   category(value: unknown, index: number): void {
@@ -284,7 +302,13 @@ export class EntryChecks {
     return value;
   }
 
-  private url(image: JsonObject, at: EntryAt, index: number, fileName: string): void {
+  private url(
+    image: JsonObject,
+    at: EntryAt,
+    index: number,
+    fileName: string,
+    facts: Pick<CocoImageRef, 'imageId' | 'width' | 'height'>,
+  ): void {
     const key =
       image.coco_url !== undefined && image.coco_url !== null
         ? 'coco_url'
@@ -312,7 +336,7 @@ export class EntryChecks {
       );
       return;
     }
-    this.onImage({ index, fileName, url });
+    this.onImage({ index, fileName, url, ...facts });
   }
 
   private bbox(box: unknown, at: EntryAt, imageId: number): void {

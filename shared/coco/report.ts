@@ -17,6 +17,17 @@ export interface CocoCheckOptions {
   maxPerRule?: number;
   /** Called for each image as it is read, so a caller can sample the images without keeping them. */
   onImage?: (image: CocoImageRef) => void;
+  /**
+   * Called for each annotation whose image_id and category_id are integers (bbox only when it is
+   * 4 finite numbers, as written): a caller keeps those of the images it wants, not all of them.
+   */
+  onAnnotation?: (annotation: CocoAnnotationRef) => void;
+}
+
+export interface CocoAnnotationRef {
+  imageId: number;
+  categoryId: number;
+  bbox?: [number, number, number, number];
 }
 
 export interface CocoImageRef {
@@ -25,6 +36,11 @@ export interface CocoImageRef {
   fileName: string;
   /** The `coco_url` or `absolute_url` as written (an absolute blob URI when the file is right). */
   url: string;
+  /** Its `id`, when an integer. */
+  imageId?: number;
+  /** In pixels, when whole numbers above 0. */
+  width?: number;
+  height?: number;
 }
 
 export interface ProblemInstance {

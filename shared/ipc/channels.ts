@@ -22,6 +22,12 @@ export const CHANNEL_METHODS = {
   'checks:start': 'startAnnotationCheck',
   'checks:progress': 'annotationCheckProgress',
   'checks:cancel': 'cancelAnnotationCheck',
+  'fixes:prepare': 'prepareFixedCopy',
+  'fixes:upload': 'uploadFixedCopy',
+  'fixes:download': 'downloadFixedCopy',
+  'checkAll:start': 'startCheckAll',
+  'checkAll:progress': 'checkAllProgress',
+  'checkAll:cancel': 'cancelCheckAll',
 } as const;
 
 export type Channel = keyof typeof CHANNEL_METHODS;

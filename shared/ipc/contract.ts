@@ -11,6 +11,10 @@ import type { RedactedDataset } from '../contract/redacted-dataset';
 import { checkEndpoint } from '../contract/endpoint';
 import { BrowseRequestSchema, CheckRefSchema, CheckStartSchema } from '../storage/check-contract';
 import type { BrowseListing, CheckProgress } from '../storage/check-contract';
+import { FixPrepareSchema, FixRefSchema } from '../storage/fixed-copy-contract';
+import type { FixDownload, FixPrepared, FixUploaded } from '../storage/fixed-copy-contract';
+import { CheckAllRefSchema, CheckAllStartSchema } from '../storage/check-all-contract';
+import type { CheckAllProgress } from '../storage/check-all-contract';
 import type { Result } from './errors';
 import { CHANNEL_METHODS } from './channels';
 import type { Channel } from './channels';
@@ -288,6 +292,17 @@ export const ipcContract = {
   'checks:start': channel<CheckProgress>()('checks:start', CheckStartSchema),
   'checks:progress': channel<CheckProgress>()('checks:progress', CheckRefSchema),
   'checks:cancel': channel<CheckProgress>()('checks:cancel', CheckRefSchema),
+  /** A fixed copy of an annotation file, kept in main; uploaded beside it or saved to disk. */
+  'fixes:prepare': channel<FixPrepared>()('fixes:prepare', FixPrepareSchema),
+  'fixes:upload': channel<FixUploaded>()('fixes:upload', FixRefSchema),
+  'fixes:download': channel<FixDownload>()('fixes:download', FixRefSchema),
+  /**
+   * Checks every dataset of a connection with its saved access, a few at a time; polled like
+   * `checks:progress` (see storage/check-all-contract).
+   */
+  'checkAll:start': channel<CheckAllProgress>()('checkAll:start', CheckAllStartSchema),
+  'checkAll:progress': channel<CheckAllProgress>()('checkAll:progress', CheckAllRefSchema),
+  'checkAll:cancel': channel<CheckAllProgress>()('checkAll:cancel', CheckAllRefSchema),
 } as const satisfies Record<Channel, unknown>;
 
 export type IpcContract = typeof ipcContract;

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Every failure that crosses from main to the page, as data. The service kinds come from the
  * datasets client; the others from the IPC layer and the app's own services.
@@ -30,18 +28,21 @@ export const APP_ERROR_KINDS = [
 export type ServiceErrorKind = (typeof SERVICE_ERROR_KINDS)[number];
 export type AppErrorKind = (typeof APP_ERROR_KINDS)[number];
 
-export const AppErrorSchema = z.object({
-  kind: z.enum(APP_ERROR_KINDS),
+/**
+ * A failure as the page gets it. Plain types with no zod, so the page's start code (its
+ * transport builds these) does not pull in the schema library; the schema is in error-schema.
+ */
+export interface AppError {
+  kind: AppErrorKind;
   /** A sentence a person can act on. */
-  message: z.string(),
-  status: z.number().int().optional(),
+  message: string;
+  status?: number;
   /** The service's error code, when it sent one. */
-  code: z.string().optional(),
+  code?: string;
   /** Per-field problems: the service's 400 details, or a payload's schema failures. */
-  details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  retryAfterSeconds: z.number().optional(),
-});
-export type AppError = z.infer<typeof AppErrorSchema>;
+  details?: { field: string; message: string }[];
+  retryAfterSeconds?: number;
+}
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 

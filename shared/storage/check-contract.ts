@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CocoReport } from '../coco/report';
+import type { ImagePreview } from './image-preview';
 
 /**
  * The shapes of the storage channels (`storage:browse`, `checks:*`): how the page asks main to
@@ -151,6 +152,8 @@ export interface FileCheck {
   problem?: StorageProblem;
   report?: CocoReport;
   images?: ImagesReachability;
+  /** Sampled images to show, with their annotations; their bytes are read by thumbnailId. */
+  previews?: ImagePreview[];
 }
 
 export type CheckState = 'running' | 'done' | 'cancelled';

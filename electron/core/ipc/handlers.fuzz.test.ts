@@ -8,7 +8,7 @@ import { ANNOTATION_KINDS, AUTHENTICATION_KINDS } from '../../../shared/contract
 import { NAME_PATTERN } from '../../../shared/contract/limits';
 import { CHANNELS, ipcContract } from '../../../shared/ipc/contract';
 import type { Channel } from '../../../shared/ipc/contract';
-import { AppErrorSchema } from '../../../shared/ipc/errors';
+import { AppErrorSchema } from '../../../shared/ipc/error-schema';
 import { createAppServices } from '../app-services';
 import type { AppServices } from '../app-services';
 import { createKeyFileCipher } from '../secrets/key-file-cipher';

@@ -6,6 +6,7 @@ import type { TestStorage } from '../../test-support/azurite-blobs';
 import { startAnnotationCheck } from './annotation-check';
 import type { AnnotationCheckInput, CheckJob } from './annotation-check';
 import type { ResolvedAccess } from './storage-access';
+import { createThumbnailStore } from './thumbnails';
 
 let storage: TestStorage;
 let base = '';
@@ -27,6 +28,17 @@ beforeAll(async () => {
     'data',
     'coco/train.json',
     cocoText({ kind: 'imageObjectDetection', images: 3, categories: 1, baseUrl: base }),
+  );
+  await storage.upload(
+    'data',
+    'coco/annotations-first.json',
+    cocoText({
+      kind: 'imageObjectDetection',
+      images: 3,
+      categories: 1,
+      baseUrl: base,
+      annotationsFirst: true,
+    }),
   );
   await storage.upload('data', 'coco/empty.json', '');
   await storage.upload('data', 'coco/notes.json', 'These are my notes, not JSON.');
@@ -309,6 +321,60 @@ describe('checking annotation files where they live', () => {
       state: 'failed',
       bytesRead: 0,
       problem: { code: 'tooLarge' },
+    });
+  });
+
+  describe('the images it shows', () => {
+    it('gives each sampled image an opaque id, its size and its annotations, never its address', async () => {
+      const token = storage.sas('data', 'r');
+      const thumbnails = createThumbnailStore({ fetch });
+      const progress = await finished(
+        check([`${base}/coco/train.json`], typed(token), { thumbnails }),
+      );
+      const previews = only(progress).previews!;
+      expect(previews.map((p) => [p.location, p.fileName, p.annotationsTotal])).toEqual([
+        ['images[0]', 'images/000001.jpg', 2],
+        ['images[1]', 'images/000002.jpg', 2],
+        ['images[2]', 'images/000003.jpg', 2],
+      ]);
+      expect(previews[0]).toMatchObject({
+        width: 672,
+        height: 512,
+        annotations: [
+          { categoryId: 1, bbox: [0.05, 0.05, 0.3, 0.25] },
+          { categoryId: 1, bbox: [0.15, 0.05, 0.3, 0.25] },
+        ],
+      });
+      const text = JSON.stringify(progress);
+      expect(text).not.toContain('sig=');
+      expect(text).not.toContain(`${base}/images/`);
+      const read = await thumbnails.read(previews[0]!.thumbnailId);
+      // The fixture's images are text: read with the token, refused as not an image.
+      expect(read).toMatchObject({ ok: false, status: 415 });
+    });
+
+    it('reads the file again for the annotations when they come before the images', async () => {
+      const thumbnails = createThumbnailStore({ fetch });
+      sent.length = 0;
+      const progress = await finished(
+        check([`${base}/coco/annotations-first.json`], typed(storage.sas('data', 'r')), {
+          thumbnails,
+        }),
+      );
+      expect(only(progress).previews!.map((p) => p.annotationsTotal)).toEqual([2, 2, 2]);
+      expect(sent.filter((r) => r.url.includes('annotations-first.json'))).toHaveLength(2);
+    });
+
+    it('shows a sample of the images when every image is read', async () => {
+      const thumbnails = createThumbnailStore({ fetch });
+      const progress = await finished(
+        check([`${base}/coco/train.json`], typed(storage.sas('data', 'r')), {
+          images: 'all',
+          thumbnails,
+        }),
+      );
+      expect(only(progress).previews).toHaveLength(3);
+      expect(thumbnails.size).toBe(3);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { createCocoChecker } from '../../../shared/coco/checker';
 import { createImageSampler } from '../../../shared/coco/image-sample';
-import type { CocoImageRef, CocoReport } from '../../../shared/coco/report';
+import type { CocoCheckOptions, CocoImageRef, CocoReport } from '../../../shared/coco/report';
 import type {
   CheckProgress,
   FileCheck,
@@ -8,8 +8,11 @@ import type {
   StorageProblem,
   UnreachableImage,
 } from '../../../shared/storage/check-contract';
+import type { ImagePreview } from '../../../shared/storage/image-preview';
 import { baseName, parseBlobUrl, withoutQuery } from './blob-url';
 import type { BlobLocation } from './blob-url';
+import { createAnnotationGatherer, createPreviewCollector, sampledIds } from './image-previews';
+import type { AnnotationGatherer, PreviewSample } from './image-previews';
 import { redactSecrets } from './redact-secrets';
 import { signFor, tokenRefusedFor } from './storage-access';
 import type { ResolvedAccess } from './storage-access';
@@ -18,6 +21,7 @@ import {
   problemFromResponse,
   sasProblemBeforeSending,
 } from './storage-errors';
+import type { ThumbnailStore } from './thumbnails';
 
 /** The biggest annotation file read: the service itself reads far smaller ones. */
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
@@ -41,6 +45,8 @@ export interface AnnotationCheckInput {
   fetch: typeof fetch;
   /** Told of a failure no rule explains (a bug), for the log; never shown to the page. */
   onUnexpected?: (error: unknown) => void;
+  /** Where the sampled images' addresses are kept for the page to see them; no previews without. */
+  thumbnails?: ThumbnailStore;
   /** Overrides, for tests. */
   limits?: { maxFileBytes?: number; maxAllImages?: number };
 }
@@ -144,11 +150,11 @@ export function startAnnotationCheck(input: AnnotationCheckInput): CheckJob {
     }
   }
 
-  /** Streams the file into the checker; the image references it meets go to `onImage`. */
+  /** Streams the file into the checker; the images and annotations it meets go to `seen`. */
   async function readFile(
     file: FileCheck,
     location: BlobLocation,
-    onImage: (ref: CocoImageRef) => void,
+    seen: Pick<CocoCheckOptions, 'onImage' | 'onAnnotation'>,
   ): Promise<CocoReport | undefined> {
     const request = signFor(location, location, input.access);
     const context = {
@@ -185,7 +191,7 @@ export function startAnnotationCheck(input: AnnotationCheckInput): CheckJob {
     }
     touch();
 
-    const checker = createCocoChecker({ kind: input.kind, purpose: input.purpose, onImage });
+    const checker = createCocoChecker({ kind: input.kind, purpose: input.purpose, ...seen });
     if (response.body) {
       const reader = response.body.getReader();
       try {
@@ -285,6 +291,75 @@ export function startAnnotationCheck(input: AnnotationCheckInput): CheckJob {
     await Promise.all(Array.from({ length: Math.min(IMAGE_CONCURRENCY, refs.length) }, worker));
   }
 
+  /**
+   * The annotations of `ids`, from a second read of the file: for a file that lists images
+   * after annotations, whose sample was not known while its annotations went by. Undefined when
+   * the file cannot be read again (the previews are then left out, not shown without labels).
+   */
+  async function gatherAgain(
+    location: BlobLocation,
+    ids: Set<number>,
+  ): Promise<AnnotationGatherer | undefined> {
+    const gatherer = createAnnotationGatherer(ids);
+    const checker = createCocoChecker({
+      kind: input.kind,
+      purpose: input.purpose,
+      maxPerRule: 1,
+      onAnnotation: gatherer.add,
+    });
+    try {
+      const response = await send(signFor(location, location, input.access).url);
+      if (!response.ok || !response.body) {
+        await response.body?.cancel().catch(() => {});
+        return undefined;
+      }
+      const reader = response.body.getReader();
+      let bytes = 0;
+      for (;;) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        bytes += chunk.value.byteLength;
+        if (bytes > maxFileBytes) {
+          await reader.cancel().catch(() => {});
+          return undefined;
+        }
+        checker.write(chunk.value);
+      }
+    } catch (error) {
+      if (error instanceof Cancelled) throw error;
+      return undefined;
+    }
+    return gatherer;
+  }
+
+  /** The sampled images to show, each with an id for its bytes and its annotations. */
+  async function previewsOf(
+    sample: PreviewSample,
+    location: BlobLocation,
+    thumbnails: ThumbnailStore,
+  ): Promise<ImagePreview[] | undefined> {
+    const gathered = sample.gathered ?? (await gatherAgain(location, sampledIds(sample.images)));
+    throwIfCancelled();
+    if (!gathered) return undefined;
+    return sample.images.map((ref) => {
+      const { annotations, total } = gathered.of(ref.imageId);
+      return {
+        thumbnailId: thumbnails.add(input.checkId, {
+          imageUrl: ref.url,
+          file: location,
+          access: input.access,
+        }),
+        location: `images[${ref.index}]`,
+        fileName: ref.fileName,
+        ...(ref.width !== undefined && ref.height !== undefined
+          ? { width: ref.width, height: ref.height }
+          : {}),
+        annotations,
+        annotationsTotal: total,
+      };
+    });
+  }
+
   async function checkFile(file: FileCheck, uri: string): Promise<void> {
     const parsed = parseBlobUrl(uri);
     if (!parsed.ok) return fail(file, parsed.problem);
@@ -306,17 +381,36 @@ export function startAnnotationCheck(input: AnnotationCheckInput): CheckJob {
     file.state = 'reading';
     touch();
     const sampler = createImageSampler(SAMPLE_SIZE);
+    // The images shown are the ones read for `sample`; for `all`, a sample of their own.
+    const thumbnails = input.thumbnails;
+    const previews = thumbnails
+      ? createPreviewCollector(
+          input.images === 'sample' ? sampler : createImageSampler(SAMPLE_SIZE),
+        )
+      : undefined;
     const all: CocoImageRef[] = [];
     let capped = false;
     const onImage =
       input.images === 'sample'
-        ? (ref: CocoImageRef) => sampler.add(ref)
+        ? (ref: CocoImageRef) => (previews ? previews.image(ref) : sampler.add(ref))
         : (ref: CocoImageRef) => {
+            previews?.image(ref);
             if (all.length < maxAllImages) all.push(ref);
             else capped = true;
           };
-    const report = await readFile(file, location, onImage);
+    const report = await readFile(file, location, {
+      onImage,
+      ...(previews && { onAnnotation: previews.annotation }),
+    });
     if (!report) return;
+    if (previews && thumbnails) {
+      const shown = await previewsOf(previews.result(), location, thumbnails);
+      if (shown) {
+        file.previews = shown;
+        // Read while the page gets the report, so its first asks are answered from memory.
+        thumbnails.prefetch(shown.map((preview) => preview.thumbnailId));
+      }
+    }
     file.report = report;
     if (capped) {
       notices.push(
@@ -390,6 +484,7 @@ export function startAnnotationCheck(input: AnnotationCheckInput): CheckJob {
         }
       }
       controller.abort();
+      input.thumbnails?.forget(input.checkId);
       touch();
     },
   };

@@ -21,6 +21,11 @@ export function takeBridgeToken(location: Location, history: History, storage: S
   return storage.getItem(TOKEN_KEY) ?? undefined;
 }
 
+/** The token taken by takeBridgeToken, for requests outside the bridge's calls (thumbnails). */
+export function storedBridgeToken(storage: Storage): string | undefined {
+  return storage.getItem(TOKEN_KEY) ?? undefined;
+}
+
 export function bridgeTransport(
   token: string | undefined,
   fetchImpl: typeof fetch = fetch,

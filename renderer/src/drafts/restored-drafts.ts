@@ -4,7 +4,6 @@ import type { DatasetManagerApi } from '../../../shared/ipc/contract';
 import { call } from '../api/app-error';
 import { useApi } from '../api/api-context';
 import { queryKeys } from '../query/query-keys';
-import { restoreDraft, restoresNothing } from './draft-values';
 import type { RestoredDraft } from './draft-values';
 
 export interface DraftRef {
@@ -23,7 +22,12 @@ const sameRef = (a: DraftRef, b: DraftRef) =>
   a.connectionId === b.connectionId && a.datasetName === b.datasetName;
 
 async function loadRestoredDrafts(api: DatasetManagerApi): Promise<RestoredDrafts> {
-  const listed = await call(api.listDrafts({}));
+  // Reading a draft needs the form's schema (zod), which the editors load on demand anyway:
+  // fetched beside the list rather than with the page's start code.
+  const [listed, { restoreDraft, restoresNothing }] = await Promise.all([
+    call(api.listDrafts({})),
+    import('./draft-values'),
+  ]);
   const restored: RestoredDrafts = { drafts: [], unreadable: [] };
   for (const summary of listed) {
     const draft = restoreDraft(summary);

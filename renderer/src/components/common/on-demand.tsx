@@ -27,10 +27,14 @@ export function whenIdle(callback: () => void): () => void {
  * Unlike React.lazy this never suspends: a loaded part shows in the very render that asks for
  * it, with its effects (a dialog focusing its default button) as before, and one still loading
  * is not held back by Suspense's throttled reveal.
+ *
+ * A part that is on screen from the start (the header's theme menu) gives a `standIn`: a light
+ * look-alike shown, with the same props, until the part's code is here.
  */
 export function onDemand<P extends object>(
   name: string,
   load: () => Promise<ComponentType<P>>,
+  standIn?: ComponentType<P>,
 ): ComponentType<P> {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
@@ -63,7 +67,9 @@ export function onDemand<P extends object>(
         live = false;
       };
     }, [view]);
-    return view ? <view.View {...props} /> : null;
+    if (view) return <view.View {...props} />;
+    const StandIn = standIn;
+    return StandIn ? <StandIn {...props} /> : null;
   }
   OnDemand.displayName = `OnDemand(${name})`;
   return OnDemand;

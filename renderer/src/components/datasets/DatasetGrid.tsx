@@ -6,7 +6,7 @@ import {
 } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { RedactedDataset } from '../../../../shared/contract/redacted-dataset';
 import { ANNOTATION_KIND_LABELS, ANNOTATION_KIND_SHORT, plural } from '../../format/labels';
 import { relativeTime, timeWithZone, useNow } from '../../format/time';
@@ -133,6 +133,8 @@ interface DatasetGridProps {
   datasets: RedactedDataset[];
   selectedName: string | undefined;
   onOpen: (name: string) => void;
+  /** Shown beside a row's name, e.g. its result of `Check all datasets`. */
+  rowStatus?: (name: string) => ReactNode;
 }
 
 /**
@@ -148,7 +150,12 @@ const SORT_COLUMNS: { column: SortColumn; title: string }[] = [
   { column: 'updated', title: 'Updated' },
 ];
 
-export function DatasetGrid({ datasets: given, selectedName, onOpen }: DatasetGridProps) {
+export function DatasetGrid({
+  datasets: given,
+  selectedName,
+  onOpen,
+  rowStatus,
+}: DatasetGridProps) {
   const styles = useStyles();
   const [sort, setSort] = useState<DatasetSort>(DEFAULT_SORT);
   const datasets = useMemo(() => sortDatasets(given, sort), [given, sort]);
@@ -311,6 +318,7 @@ export function DatasetGrid({ datasets: given, selectedName, onOpen }: DatasetGr
                     {sasBadge}
                   </Badge>
                 ) : null}
+                {rowStatus?.(dataset.name)}
               </div>
               <div
                 role="gridcell"

@@ -15,6 +15,7 @@ import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { ConnectionSummary } from '../../../../shared/ipc/contract';
 import { toAppError } from '../../api/app-error';
 import { plural } from '../../format/labels';
+import { CheckAllResult, CheckAllTools } from '../../features/check-all/CheckAllParts';
 import { useDatasetList } from '../../hooks/use-dataset-list';
 import { useShortcut } from '../../hooks/use-shortcut';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -157,6 +158,9 @@ export function DatasetsPane({ connection, selectedName, onOpen, onNew }: Datase
         >
           New dataset
         </Button>
+        {connection ? (
+          <CheckAllTools key={connection.id} connectionId={connection.id} disabled={loaded === 0} />
+        ) : null}
       </div>
 
       {loading && all ? (
@@ -198,7 +202,16 @@ export function DatasetsPane({ connection, selectedName, onOpen, onNew }: Datase
             </div>
           ) : null}
           {visible.length > 0 ? (
-            <DatasetGrid datasets={visible} selectedName={selectedName} onOpen={onOpen} />
+            <DatasetGrid
+              datasets={visible}
+              selectedName={selectedName}
+              onOpen={onOpen}
+              rowStatus={
+                connection
+                  ? (name) => <CheckAllResult connectionId={connection.id} name={name} />
+                  : undefined
+              }
+            />
           ) : null}
         </>
       ) : null}

@@ -63,7 +63,7 @@ export function AnnotationCheckReport({ run, outdated, onCancel }: AnnotationChe
       ) : null}
       {error ? <ErrorAlert error={error} title="The check could not run" /> : null}
       {progress?.files.map((file) => (
-        <FileCheckResult key={file.uri} file={file} />
+        <FileCheckResult key={file.uri} file={file} onlyFile={progress.files.length === 1} />
       ))}
     </section>
   );

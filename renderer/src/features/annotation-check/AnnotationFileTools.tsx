@@ -17,7 +17,7 @@ import type { DatasetFormValues } from '../../forms/dataset-form';
 import { BrowseFilesDialog } from '../browse-files/BrowseFilesDialog';
 import type { PlacedSelection } from '../browse-files/place-selected';
 import { roomForUris } from '../browse-files/place-selected';
-import { AnnotationCheckReport } from './AnnotationCheckReport';
+import { AnnotationCheckReportOnDemand } from './AnnotationCheckReportOnDemand';
 import { storageAccessOf } from './check-access';
 import { checkBlocker, isOutdated, urisToCheck } from './check-request';
 import type { AnnotationCheckScope } from './check-scope';
@@ -164,7 +164,7 @@ export function AnnotationFileTools({ scope, onAddUris }: AnnotationFileToolsPro
         {added}
       </span>
       {check.run ? (
-        <AnnotationCheckReport
+        <AnnotationCheckReportOnDemand
           run={check.run}
           outdated={isOutdated(check.run.checked, { uris, kind })}
           onCancel={() => void check.cancel()}

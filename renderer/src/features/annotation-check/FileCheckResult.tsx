@@ -1,17 +1,11 @@
 import {
   Badge,
-  Button,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   useId,
 } from '@fluentui/react-components';
-import {
-  CheckmarkCircleRegular,
-  ChevronDownRegular,
-  ChevronRightRegular,
-} from '@fluentui/react-icons';
-import { useState } from 'react';
+import { CheckmarkCircleRegular } from '@fluentui/react-icons';
 import type { CocoReport, RuleProblems } from '../../../../shared/coco/report';
 import type {
   FileCheck,
@@ -20,7 +14,10 @@ import type {
 } from '../../../../shared/storage/check-contract';
 import { formatBytes } from '../../format/bytes';
 import { plural } from '../../format/labels';
+import { CategoriesSection } from './categories/CategoriesSection';
+import { Images } from './images/images-on-demand';
 import { useReportStyles } from './report-styles';
+import { CreateFixedCopy } from '../fixed-copy/CreateFixedCopy';
 
 const STATE_LABELS: Record<FileCheckState, string> = {
   waiting: 'Waiting',
@@ -44,7 +41,7 @@ const STATE_COLORS: Record<
 };
 
 /** One annotation file's part of the report: its statistics, its problems, its images. */
-export function FileCheckResult({ file }: { file: FileCheck }) {
+export function FileCheckResult({ file, onlyFile }: { file: FileCheck; onlyFile: boolean }) {
   const styles = useReportStyles();
   const headingId = useId('checked-file-');
   const { report, images } = file;
@@ -90,7 +87,10 @@ export function FileCheckResult({ file }: { file: FileCheck }) {
       {report?.problems.map((rule) => (
         <RuleResult key={rule.rule} rule={rule} />
       ))}
+      <CreateFixedCopy file={file} />
+      {report ? <CategoriesSection report={report} fileName={file.name} /> : null}
       {images ? <ImagesResult images={images} /> : null}
+      <Images previews={file.previews} report={report} fileName={file.name} onlyFile={onlyFile} />
     </article>
   );
 }
@@ -106,54 +106,15 @@ function ProblemCounts({ report }: { report: CocoReport }) {
 function Statistics({ report }: { report: CocoReport }) {
   const styles = useReportStyles();
   const { statistics: s } = report;
-  const [showCategories, setShowCategories] = useState(false);
-  const tableId = useId('category-counts-');
   return (
-    <>
-      <ul className={styles.stats} aria-label="Statistics">
-        <li>{plural(s.images, 'image')}</li>
-        <li>{plural(s.annotations, 'annotation')}</li>
-        <li>{plural(s.categories, 'category', 'categories')}</li>
-        <li>{`${plural(s.imagesWithoutAnnotations, 'image')} without annotations`}</li>
-        {s.width ? <li>{`Width ${rangeOf(s.width)} px`}</li> : null}
-        {s.height ? <li>{`Height ${rangeOf(s.height)} px`}</li> : null}
-      </ul>
-      {s.categoryCounts.length > 0 ? (
-        <>
-          <Button
-            className={styles.toggle}
-            appearance="subtle"
-            size="small"
-            icon={showCategories ? <ChevronDownRegular /> : <ChevronRightRegular />}
-            aria-expanded={showCategories}
-            aria-controls={showCategories ? tableId : undefined}
-            onClick={() => setShowCategories((shown) => !shown)}
-          >
-            Annotations per category
-          </Button>
-          {showCategories ? (
-            <table id={tableId} className={styles.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Category</th>
-                  <th scope="col">Id</th>
-                  <th scope="col">Annotations</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.categoryCounts.map((category, index) => (
-                  <tr key={`${category.id}-${index}`}>
-                    <td>{category.name}</td>
-                    <td>{category.id}</td>
-                    <td>{category.annotations.toLocaleString()}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-        </>
-      ) : null}
-    </>
+    <ul className={styles.stats} aria-label="Statistics">
+      <li>{plural(s.images, 'image')}</li>
+      <li>{plural(s.annotations, 'annotation')}</li>
+      <li>{plural(s.categories, 'category', 'categories')}</li>
+      <li>{`${plural(s.imagesWithoutAnnotations, 'image')} without annotations`}</li>
+      {s.width ? <li>{`Width ${rangeOf(s.width)} px`}</li> : null}
+      {s.height ? <li>{`Height ${rangeOf(s.height)} px`}</li> : null}
+    </ul>
   );
 }
 

@@ -89,15 +89,4 @@ export const useReportStyles = makeStyles({
     marginRight: tokens.spacingHorizontalS,
   },
   muted: { color: tokens.colorNeutralForeground3 },
-  table: {
-    borderCollapse: 'collapse',
-    fontSize: tokens.fontSizeBase200,
-    '& th, & td': {
-      textAlign: 'left',
-      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXS} 0`,
-      overflowWrap: 'anywhere',
-    },
-    '& td:last-child, & th:last-child': { textAlign: 'right' },
-  },
-  toggle: { alignSelf: 'flex-start' },
 });
