@@ -21,6 +21,7 @@ import { measureRendererSize } from './renderer-size';
 import { printReport, writeJsonReport } from './report';
 import type { Figures } from './report';
 import { measureSaveOverhead } from './save-overhead';
+import { measureBulkEdit } from './bulk-edit';
 import { startSeededEmulator } from './seeded-emulator';
 import type { SeededEmulator } from './seeded-emulator';
 import { measureStartReady } from './start-ready';
@@ -113,6 +114,12 @@ for (let r = 1; r <= ROUNDS; r++) {
     if (!comparison) throw new Error('the seeded emulator did not start');
     const { emulator, app, connectionId } = comparison;
     return measureSaveOverhead(emulator, app, connectionId, LATENCY_MS);
+  });
+  progress(`round ${r}: 100 datasets saved by Edit selected and one at a time`);
+  await measure(['bulkEditPerSec'], async () => {
+    if (!comparison) throw new Error('the seeded emulator did not start');
+    const { app, connectionId } = comparison;
+    return measureBulkEdit(app, connectionId, LATENCY_MS, r);
   });
   progress(`round ${r}: listing under a rate limit`);
   await measure(['listThrottledEfficiency'], async () => ({

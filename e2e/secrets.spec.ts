@@ -85,6 +85,13 @@ test('no subscription key or SAS token ever reaches the page, its storage or the
     await openDataset(page, 'wildlife-camera-traps');
     await expect(page.getByText('A token is saved; type a new one to replace it.')).toBeVisible();
 
+    // History keeps every version, the one with the typed token too: as a fingerprint only.
+    await page.getByRole('tab', { name: 'History', exact: true }).click();
+    const versions = page.getByRole('list', { name: 'Versions, newest first' });
+    await expect(versions.getByRole('listitem')).not.toHaveCount(0);
+    const historyView = await page.getByRole('tabpanel').innerHTML();
+    await page.getByRole('tab', { name: 'Dataset', exact: true }).click();
+
     await button(page, 'Edit connection').click();
     const edit = dialog(page, 'Edit connection');
     await expect(edit.getByLabel('Subscription key')).toHaveValue('');
@@ -113,6 +120,21 @@ test('no subscription key or SAS token ever reaches the page, its storage or the
     await expect(page.getByText(/token you typed is kept safely/)).toBeVisible();
     await expect(sasTokenBox(page)).toHaveValue('');
 
+    // The request log and what it copies: the saving PATCH carried the typed token.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await button(page, 'Activity').click();
+    const activity = dialog(page, 'Activity');
+    const saving = activity
+      .getByRole('row')
+      .filter({ hasText: 'PATCH' })
+      .filter({ hasText: 'wildlife-camera-traps' });
+    await button(saving, 'Copy as curl').click();
+    await expect(activity.getByRole('status')).toHaveText('Copied the PATCH request as curl.');
+    const copied = await page.evaluate<string>('navigator.clipboard.readText()');
+    expect(copied).toContain('"$SAS_TOKEN"');
+    const activityShown = (await activity.textContent()) ?? '';
+    await page.keyboard.press('Escape');
+
     const secrets = {
       'subscription key': key,
       'typed SAS token': typedToken,
@@ -124,12 +146,18 @@ test('no subscription key or SAS token ever reaches the page, its storage or the
     };
     const leftovers = {
       'bridge answers': (await Promise.all(answers)).join('\n'),
+      'history view': historyView,
+      'copied request': copied,
+      'Activity view': activityShown,
       ...(await pageLeftovers(page)),
       ...filesUnder(app.dataDir),
     };
     // The checks can see: the page did receive datasets, and the data folder holds the draft.
     expect(leftovers['bridge answers']).toContain('retail-shelf-products');
     expect(Object.keys(leftovers).some((where) => where.includes('drafts.json'))).toBe(true);
+    expect(Object.keys(leftovers).some((where) => where.includes('history.db'))).toBe(true);
+    expect(Object.keys(leftovers).some((where) => where.includes('activity.jsonl'))).toBe(true);
+    expect(leftovers['history view']).toContain('Saved in this app');
     expect(findSecrets(leftovers, secrets)).toEqual([]);
   } finally {
     await own.close();
@@ -241,6 +269,24 @@ test('browsing and checking annotation files hand the page no SAS token or signe
     });
   }
 
+  // Every request of the log as code: the storage ones read the token from $SAS_TOKEN.
+  const log = await fromPage<{ value: { entries: { id: string; service: string }[] } }>(
+    page,
+    'activity:list',
+    {},
+  );
+  const storageRequests = log.value.entries.filter((e) => e.service === 'storage');
+  expect(storageRequests.length).toBeGreaterThan(0);
+  const code: string[] = [JSON.stringify(log)];
+  for (const entry of log.value.entries) {
+    for (const language of ['curl', 'powershell', 'python']) {
+      code.push(
+        JSON.stringify(await fromPage(page, 'activity:code', { entryId: entry.id, language })),
+      );
+    }
+  }
+  expect(code.join('\n')).toContain('$SAS_TOKEN');
+
   const secrets = {
     'typed SAS token': typedToken,
     'its signature': signatureOf(typedToken),
@@ -249,6 +295,7 @@ test('browsing and checking annotation files hand the page no SAS token or signe
   };
   const leftovers = {
     'storage answers': answers.join('\n'),
+    'activity answers': code.join('\n'),
     ...(await pageLeftovers(page)),
     ...filesUnder(app.dataDir),
   };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './api-error';
 import type { ApiResponse } from './api-error';
@@ -109,7 +110,11 @@ interface EncodedResponse {
 }
 
 function encode(response: ApiResponse): EncodedResponse {
-  const headers: Record<string, string | number> = { ...response.headers };
+  // As the service does: the id support asks for, which the app's Activity view shows.
+  const headers: Record<string, string | number> = {
+    'apim-request-id': randomUUID(),
+    ...response.headers,
+  };
   if (response.body === undefined) return { status: response.status, headers, body: undefined };
   const body = Buffer.from(JSON.stringify(response.body), 'utf8');
   headers['Content-Type'] = 'application/json; charset=utf-8';

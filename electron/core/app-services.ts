@@ -1,9 +1,12 @@
 import type { AppInfo } from '../../shared/ipc/contract';
+import { createActivityLog } from './activity/activity-log';
+import { loggedFetch } from './activity/logged-fetch';
 import { createConnectionsRepository } from './connections/connections-repository';
 import { createConnectionsService } from './connections/connections-service';
 import { createDatasetsClient } from './datasets/client';
 import { createDraftsService } from './drafts/drafts-service';
 import { createHandlers } from './handlers';
+import { openHistoryStore } from './history/open-history-store';
 import { createDispatcher } from './ipc/dispatcher';
 import type { Dispatch } from './ipc/dispatcher';
 import { startLocalEmulator } from './local-emulator';
@@ -80,16 +83,24 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     builtIns: localEmulator ? [localEmulator.connection] : [],
   });
   const drafts = createDraftsService({ store: draftsStore, vault, onNotice: addNotice });
-  const thumbnails = createThumbnailStore({ fetch: options.fetch });
+  // Every request main makes goes into the Activity view's log, the key and tokens left out.
+  const activity = createActivityLog({ dataDir: options.dataDir, onNotice: addNotice });
+  const datasetsFetch = loggedFetch(options.fetch, activity, { kind: 'datasets' });
+  const storageFetch = loggedFetch(options.fetch, activity, { kind: 'storage' });
+  const thumbnails = createThumbnailStore({ fetch: storageFetch });
+  const history = openHistoryStore(options.dataDir);
+  if (history.notice) addNotice(history.notice);
   const handlers = createHandlers({
     connections,
     drafts,
     fingerprintKey: await fingerprintKeyFrom(vault),
-    storageFetch: options.fetch,
+    storageFetch,
+    activity,
     thumbnails,
+    history: history.store,
     ...(options.logError && { logError: options.logError }),
     makeClient: ({ endpoint, key }) =>
-      createDatasetsClient({ endpoint, key, fetch: options.fetch }),
+      createDatasetsClient({ endpoint, key, fetch: datasetsFetch }),
     appInfo: () => ({
       mode: options.mode,
       version: options.version,
@@ -108,6 +119,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     readThumbnail: (id) => thumbnails.read(id),
     close: async () => {
       await localEmulator?.close();
+      await activity.flush();
+      history.store.close();
     },
   };
 }

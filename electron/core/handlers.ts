@@ -5,16 +5,23 @@ import type { RedactedDataset } from '../../shared/contract/redacted-dataset';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { ok } from '../../shared/ipc/errors';
 import type { Result } from '../../shared/ipc/errors';
+import { activityHandlers } from './activity/activity-handlers';
+import { createActivityLog } from './activity/activity-log';
+import type { ActivityLog } from './activity/activity-log';
 import type { ConnectionCredentials, ConnectionsService } from './connections/connections-service';
 import type { DatasetsClient } from './datasets/client';
 import type { HandlerTable } from './ipc/dispatcher';
 import type { DraftRef, DraftsService } from './drafts/drafts-service';
 import { createListingRegistry } from './listings';
+import { createHistoryRecorder } from './history/history-recorder';
+import { createMemoryHistoryStore } from './history/history-store';
+import type { HistoryStore } from './history/history-store';
 import { startAnnotationCheck } from './storage/annotation-check';
 import { browseContainer } from './storage/browse';
 import { createCheckAllService } from './storage/check-all';
 import { createCheckRegistry } from './storage/check-registry';
 import { createFixedCopyService } from './storage/fixed-copy';
+import { createBulkEditService } from './bulk-edit/bulk-edit-service';
 import { resolveAccess } from './storage/storage-access';
 import type { ThumbnailStore } from './storage/thumbnails';
 import type { AccessOwner } from './storage/storage-access';
@@ -55,6 +62,10 @@ export interface HandlerDeps {
   logError?: (message: string, error: unknown) => void;
   /** Keeps the sampled images of checks for the page to preview; no previews without. */
   thumbnails?: ThumbnailStore;
+  /** The requests main made, for the Activity view; this run's only when not given. */
+  activity?: ActivityLog;
+  /** Every version seen, kept on disk by the app; in memory for this run when not given. */
+  history?: HistoryStore;
 }
 
 /**
@@ -69,12 +80,24 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     createHmac('sha256', fingerprintKey).update(token).digest('base64url').slice(0, 16);
   const redact = (d: Dataset): RedactedDataset => redactDataset(d, fingerprint);
   const listings = createListingRegistry();
+  const history = createHistoryRecorder(deps.history ?? createMemoryHistoryStore(), deps.logError);
   const checks = createCheckRegistry();
   const storageFetch = deps.storageFetch ?? globalThis.fetch;
   const fixes = createFixedCopyService({ fetch: storageFetch });
   const checkAll = createCheckAllService({
     fetch: storageFetch,
     onUnexpected: (error) => deps.logError?.('A check of every dataset failed', error),
+  });
+  const bulkEdits = createBulkEditService({
+    clientFor: async (connectionId) => {
+      const credentials = await deps.connections.getCredentials(connectionId);
+      return credentials.ok ? ok(deps.makeClient(credentials.value)) : credentials;
+    },
+    fingerprint,
+    redact: (d) => redact(d),
+    onUnexpected: (error) => deps.logError?.('An edit of several datasets failed', error),
+    onVersion: (connectionId, source, dataset) =>
+      void history.seen(connectionId, source, Promise.resolve(ok(redact(dataset)))),
   });
 
   async function withClient<T>(
@@ -178,6 +201,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       ),
     'checkAll:progress': (request) => checkAll.progress(request.runId),
     'checkAll:cancel': async (request) => checkAll.cancel(request.runId),
+    'bulk:start': (request) => bulkEdits.start(request),
+    'bulk:progress': (request) => bulkEdits.progress(request.runId),
+    'bulk:cancel': async (request) => bulkEdits.cancel(request.runId),
+    ...activityHandlers(deps.activity ?? createActivityLog(), deps.connections),
     'app:info': async () => ok(deps.appInfo()),
     'connections:list': async () => ok(deps.connections.list()),
     'connections:add': (request) => deps.connections.add(request),
@@ -207,11 +234,14 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       ),
     'datasets:listMore': (request) => listings.more(request.listingId),
     'datasets:get': (request) =>
-      withClient(request.connectionId, (client) => redacted(client.getDataset(request.name))),
+      withClient(request.connectionId, (client) =>
+        history.seen(request.connectionId, 'loaded', redacted(client.getDataset(request.name))),
+      ),
+    'history:list': async (request) => history.list(request),
     'datasets:register': (request) => {
       const { authentication, ...fields } = request.fields;
       // The draft of a dataset not registered yet: its name is still being typed with the rest.
-      return writeFromDraft(
+      const saved = writeFromDraft(
         { connectionId: request.connectionId, datasetName: null },
         authentication,
         request.useDraftSasToken,
@@ -221,10 +251,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
             ...(auth && { authentication: auth }),
           }),
       );
+      return history.seen(request.connectionId, 'saved', saved);
     },
     'datasets:update': (request) => {
       const { authentication, ...changes } = request.changes;
-      return writeFromDraft(
+      const saved = writeFromDraft(
         { connectionId: request.connectionId, datasetName: request.name },
         authentication,
         request.useDraftSasToken,
@@ -235,6 +266,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
             { ifMatch: request.ifMatch },
           ),
       );
+      return history.seen(request.connectionId, 'saved', saved);
     },
     'drafts:list': async () => ok(deps.drafts.list()),
     'drafts:save': (request) => {
@@ -245,7 +277,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'drafts:discard': async (request) => deps.drafts.discard(request),
     'datasets:delete': (request) =>
       withClient(request.connectionId, (client) =>
-        client.deleteDataset(request.name, { ifMatch: request.ifMatch }),
+        history.deleting(
+          request,
+          () => redacted(client.getDataset(request.name)),
+          () => client.deleteDataset(request.name, { ifMatch: request.ifMatch }),
+        ),
       ),
   };
 }

@@ -28,6 +28,13 @@ export const CHANNEL_METHODS = {
   'checkAll:start': 'startCheckAll',
   'checkAll:progress': 'checkAllProgress',
   'checkAll:cancel': 'cancelCheckAll',
+  'history:list': 'listDatasetHistory',
+  'bulk:start': 'startBulkEdit',
+  'bulk:progress': 'bulkEditProgress',
+  'bulk:cancel': 'cancelBulkEdit',
+  'activity:list': 'listActivity',
+  'activity:code': 'activityCode',
+  'activity:saveCode': 'saveRequestCode',
 } as const;
 
 export type Channel = keyof typeof CHANNEL_METHODS;

@@ -15,6 +15,16 @@ import { FixPrepareSchema, FixRefSchema } from '../storage/fixed-copy-contract';
 import type { FixDownload, FixPrepared, FixUploaded } from '../storage/fixed-copy-contract';
 import { CheckAllRefSchema, CheckAllStartSchema } from '../storage/check-all-contract';
 import type { CheckAllProgress } from '../storage/check-all-contract';
+import { HistoryListSchema } from '../history/history-contract';
+import type { HistoryVersion } from '../history/history-contract';
+import { BulkRefSchema, BulkStartSchema } from '../bulk-edit/bulk-edit-contract';
+import type { BulkProgress } from '../bulk-edit/bulk-edit-contract';
+import {
+  ActivityCodeSchema,
+  ActivityListSchema,
+  ActivitySaveCodeSchema,
+} from '../activity/activity-types';
+import type { ActivityList, GeneratedCode } from '../activity/activity-types';
 import type { Result } from './errors';
 import { CHANNEL_METHODS } from './channels';
 import type { Channel } from './channels';
@@ -303,6 +313,18 @@ export const ipcContract = {
   'checkAll:start': channel<CheckAllProgress>()('checkAll:start', CheckAllStartSchema),
   'checkAll:progress': channel<CheckAllProgress>()('checkAll:progress', CheckAllRefSchema),
   'checkAll:cancel': channel<CheckAllProgress>()('checkAll:cancel', CheckAllRefSchema),
+  /** The versions of a dataset the app has seen, newest first, tokens as fingerprints only. */
+  'history:list': channel<HistoryVersion[]>()('history:list', HistoryListSchema),
+  /** One edit over several datasets, a PATCH each with its own If-Match (see bulk-edit-contract). */
+  'bulk:start': channel<BulkProgress>()('bulk:start', BulkStartSchema),
+  'bulk:progress': channel<BulkProgress>()('bulk:progress', BulkRefSchema),
+  'bulk:cancel': channel<BulkProgress>()('bulk:cancel', BulkRefSchema),
+  /** The last requests main made, newest first, without a secret (see activity-types). */
+  'activity:list': channel<ActivityList>()('activity:list', ActivityListSchema),
+  /** One of them as curl, PowerShell or Python, the key and any SAS token from the environment. */
+  'activity:code': channel<GeneratedCode>()('activity:code', ActivityCodeSchema),
+  /** The PATCH a Save of `update` (a `datasets:update` request) would send now, as code. */
+  'activity:saveCode': channel<GeneratedCode>()('activity:saveCode', ActivitySaveCodeSchema),
 } as const satisfies Record<Channel, unknown>;
 
 export type IpcContract = typeof ipcContract;

@@ -59,7 +59,7 @@ function holdsBrokenJson(filePath: string): boolean {
   }
 }
 
-function moveAside(filePath: string, when: Date): string {
+export function moveAside(filePath: string, when: Date): string {
   const extension = extname(filePath);
   const stem = basename(filePath, extension);
   // Colons are not allowed in Windows file names.

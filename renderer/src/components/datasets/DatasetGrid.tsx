@@ -12,6 +12,7 @@ import { ANNOTATION_KIND_LABELS, ANNOTATION_KIND_SHORT, plural } from '../../for
 import { relativeTime, timeWithZone, useNow } from '../../format/time';
 import { DEFAULT_SORT, nextSort, sortDatasets } from './dataset-order';
 import { sasBadgeOf } from './sas-badge';
+import type { RowSelection } from '../../features/bulk-edit/row-selection';
 import type { DatasetSort, SortColumn } from './dataset-order';
 
 const ROW_HEIGHT = 56;
@@ -127,6 +128,21 @@ const useStyles = makeStyles({
     '::before': { content: '"·"', marginRight: tokens.spacingHorizontalS },
   },
   last: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  checkCell: { gridRow: '1 / span 2', alignSelf: 'center', display: 'flex' },
+  checkbox: {
+    width: '16px',
+    height: '16px',
+    margin: '2px',
+    accentColor: tokens.colorBrandBackground,
+  },
+  selectAll: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalL,
+    top: 0,
+    bottom: 0,
+    display: 'flex',
+    alignItems: 'center',
+  },
 });
 
 interface DatasetGridProps {
@@ -135,6 +151,8 @@ interface DatasetGridProps {
   onOpen: (name: string) => void;
   /** Shown beside a row's name, e.g. its result of `Check all datasets`. */
   rowStatus?: (name: string) => ReactNode;
+  /** Checkboxes for `Edit selected`; none without. */
+  selection?: RowSelection;
 }
 
 /**
@@ -142,7 +160,7 @@ interface DatasetGridProps {
  * a second line so long names fit a narrow pane): only the rows in view (and a few around) exist, so ten
  * thousand datasets scroll like ten. Focus stays on the grid and moves a highlighted row
  * (aria-activedescendant), because a focused row could be recycled away while scrolling.
- * Arrows move, Enter or a click opens.
+ * Arrows move, Enter or a click opens; with checkboxes, Space checks a row and Ctrl+A all shown.
  */
 const SORT_COLUMNS: { column: SortColumn; title: string }[] = [
   { column: 'name', title: 'Name' },
@@ -155,6 +173,7 @@ export function DatasetGrid({
   selectedName,
   onOpen,
   rowStatus,
+  selection,
 }: DatasetGridProps) {
   const styles = useStyles();
   const [sort, setSort] = useState<DatasetSort>(DEFAULT_SORT);
@@ -188,7 +207,19 @@ export function DatasetGrid({
     virtualizer.scrollToIndex(target, { align: 'auto' });
   };
 
+  const names = () => datasets.map((d) => d.name);
+  const allChecked =
+    selection !== undefined &&
+    datasets.length > 0 &&
+    datasets.every((d) => selection.checked.has(d.name));
+
   const onKeyDown = (event: KeyboardEvent) => {
+    // Ctrl+A within the list checks every row shown (the filter's result), not the page's text.
+    if (selection && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      selection.onCheckAll(names(), true);
+      return;
+    }
     // Keys on a header's sort button are that button's own (Enter and Space press it).
     if (event.target !== event.currentTarget) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
@@ -204,6 +235,12 @@ export function DatasetGrid({
     if (target !== undefined) {
       event.preventDefault();
       moveTo(target);
+    } else if (selection && event.key === ' ') {
+      // With checkboxes, Space checks the highlighted row (Shift: the range up to it), as in a
+      // multi-select list; Enter still opens it.
+      event.preventDefault();
+      const dataset = datasets[active];
+      if (dataset) selection.onCheck(dataset.name, event.shiftKey, names());
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       const dataset = datasets[active];
@@ -221,7 +258,7 @@ export function DatasetGrid({
       role="grid"
       aria-label="Datasets"
       aria-rowcount={datasets.length + 1}
-      aria-colcount={4}
+      aria-colcount={selection ? 5 : 4}
       aria-activedescendant={activeRendered ? rowId(active) : undefined}
       tabIndex={0}
       className={styles.grid}
@@ -229,6 +266,17 @@ export function DatasetGrid({
     >
       <div role="rowgroup" className={styles.head}>
         <div role="row" aria-rowindex={1} className={styles.headRow}>
+          {selection ? (
+            <div role="columnheader" className={styles.selectAll}>
+              <input
+                type="checkbox"
+                className={styles.checkbox}
+                aria-label="Select all datasets shown"
+                checked={allChecked}
+                onChange={() => selection.onCheckAll(names(), !allChecked)}
+              />
+            </div>
+          ) : null}
           {SORT_COLUMNS.map(({ column, title }) => {
             const sorted = sort.column === column;
             const header = (
@@ -299,7 +347,31 @@ export function DatasetGrid({
                 onOpen(dataset.name);
               }}
             >
-              <DocumentTableRegular className={styles.icon} aria-hidden="true" />
+              {selection ? (
+                <div role="gridcell" className={styles.checkCell}>
+                  <input
+                    type="checkbox"
+                    className={styles.checkbox}
+                    aria-label={`Select ${dataset.name}`}
+                    checked={selection.checked.has(dataset.name)}
+                    // One stop for the whole grid: Space checks the highlighted row.
+                    tabIndex={-1}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      setActive(item.index);
+                    }}
+                    onChange={(event) =>
+                      selection.onCheck(
+                        dataset.name,
+                        (event.nativeEvent as MouseEvent).shiftKey === true,
+                        names(),
+                      )
+                    }
+                  />
+                </div>
+              ) : (
+                <DocumentTableRegular className={styles.icon} aria-hidden="true" />
+              )}
               <div role="gridcell" className={styles.name}>
                 <span className={styles.nameText} title={dataset.name}>
                   {dataset.name}

@@ -16,6 +16,8 @@ import type { ConnectionSummary } from '../../../../shared/ipc/contract';
 import { toAppError } from '../../api/app-error';
 import { plural } from '../../format/labels';
 import { CheckAllResult, CheckAllTools } from '../../features/check-all/CheckAllParts';
+import { BulkEditDialog } from '../../features/bulk-edit/BulkEditParts';
+import { useRowSelection } from '../../features/bulk-edit/row-selection';
 import { useDatasetList } from '../../hooks/use-dataset-list';
 import { useShortcut } from '../../hooks/use-shortcut';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -98,6 +100,13 @@ export function DatasetsPane({ connection, selectedName, onOpen, onNew }: Datase
 
   useFirstRowsMark(visible.length > 0, all);
 
+  const selection = useRowSelection(connection?.id);
+  const [bulkEditOpen, setBulkEditOpen] = useState(false);
+  const checkedDatasets = useMemo(
+    () => (all ?? []).filter((d) => selection.checked.has(d.name)),
+    [all, selection.checked],
+  );
+
   const filterBox = useRef<HTMLInputElement>(null);
   useShortcut('filter', () => filterBox.current?.focus());
   useShortcut('refreshList', () => {
@@ -161,6 +170,11 @@ export function DatasetsPane({ connection, selectedName, onOpen, onNew }: Datase
         {connection ? (
           <CheckAllTools key={connection.id} connectionId={connection.id} disabled={loaded === 0} />
         ) : null}
+        {checkedDatasets.length > 0 ? (
+          <Button className={styles.fixed} onClick={() => setBulkEditOpen(true)}>
+            Edit selected ({checkedDatasets.length})
+          </Button>
+        ) : null}
       </div>
 
       {loading && all ? (
@@ -206,6 +220,7 @@ export function DatasetsPane({ connection, selectedName, onOpen, onNew }: Datase
               datasets={visible}
               selectedName={selectedName}
               onOpen={onOpen}
+              selection={selection}
               rowStatus={
                 connection
                   ? (name) => <CheckAllResult connectionId={connection.id} name={name} />
@@ -214,6 +229,15 @@ export function DatasetsPane({ connection, selectedName, onOpen, onNew }: Datase
             />
           ) : null}
         </>
+      ) : null}
+      {bulkEditOpen && connection ? (
+        <BulkEditDialog
+          key={connection.id}
+          connectionId={connection.id}
+          datasets={checkedDatasets}
+          onOpen={onOpen}
+          onClose={() => setBulkEditOpen(false)}
+        />
       ) : null}
     </Pane>
   );

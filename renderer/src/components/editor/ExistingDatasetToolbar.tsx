@@ -1,5 +1,6 @@
 import { Button, Spinner } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DeleteRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
 import { isBusy } from '../../editor/editor-state';
 import type { EditorState } from '../../editor/editor-state';
 import { SaveDiscardButtons } from './SaveDiscardButtons';
@@ -13,6 +14,8 @@ interface ExistingDatasetToolbarProps {
   onDiscard: () => void;
   onReload: () => void;
   onDelete: () => void;
+  /** `Copy as curl` of the request Save would send (features/activity). */
+  copyAsCurl?: ReactNode;
 }
 
 /**
@@ -29,6 +32,7 @@ export function ExistingDatasetToolbar({
   onDiscard,
   onReload,
   onDelete,
+  copyAsCurl,
 }: ExistingDatasetToolbarProps) {
   const styles = useEditorStyles();
   const busy = isBusy(state);
@@ -51,6 +55,7 @@ export function ExistingDatasetToolbar({
       >
         Reload
       </Button>
+      {copyAsCurl}
       <span className={styles.spacer} />
       <Button
         appearance="subtle"

@@ -5,8 +5,10 @@ import type { ConnectionSummary } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/ipc/errors';
 import type { RestoredDraft } from '../../drafts/draft-values';
 import { useEditorDraft } from '../../drafts/use-editor-draft';
-import { savedStatus } from '../../editor/editor-state';
+import { isBusy, savedStatus } from '../../editor/editor-state';
+import { CopySaveAsCurl } from '../../features/activity/CopySaveAsCurl';
 import { AnnotationCheckScopeProvider } from '../../features/annotation-check/check-scope';
+import { DatasetEditorTabs } from '../../features/history/DatasetEditorTabs';
 import { savedSasTokenOf } from '../../forms/dataset-form';
 import { useDatasetEditorCommands } from '../../hooks/use-dataset-editor-commands';
 import { useExistingDatasetForm } from '../../hooks/use-existing-dataset-form';
@@ -72,6 +74,15 @@ export function LoadedDatasetEditor({
             onDiscard={commands.discard}
             onReload={commands.reload}
             onDelete={commands.askDelete}
+            copyAsCurl={
+              <CopySaveAsCurl
+                connectionId={connection.id}
+                editor={editor}
+                dirty={dirty}
+                valid={valid}
+                busy={isBusy(state)}
+              />
+            }
           />
         }
         notices={
@@ -86,30 +97,32 @@ export function LoadedDatasetEditor({
           />
         }
       >
-        <form
-          className={styles.form}
-          aria-labelledby={titleId}
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            commands.save();
-          }}
-        >
-          <AnnotationCheckScopeProvider
-            scope={{
-              connectionId: connection.id,
-              datasetName: base.name,
-              savedSasToken: savedSasTokenOf(base),
-              keptSasToken: draft.keptSasToken,
+        <DatasetEditorTabs connection={connection} base={base} dirty={dirty}>
+          <form
+            className={styles.form}
+            aria-labelledby={titleId}
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              commands.save();
             }}
           >
-            <DatasetFormSections
-              base={base}
-              hasSavedSasToken={editor.hasSavedSasToken}
-              keptSasToken={draft.keptSasToken}
-            />
-          </AnnotationCheckScopeProvider>
-        </form>
+            <AnnotationCheckScopeProvider
+              scope={{
+                connectionId: connection.id,
+                datasetName: base.name,
+                savedSasToken: savedSasTokenOf(base),
+                keptSasToken: draft.keptSasToken,
+              }}
+            >
+              <DatasetFormSections
+                base={base}
+                hasSavedSasToken={editor.hasSavedSasToken}
+                keptSasToken={draft.keptSasToken}
+              />
+            </AnnotationCheckScopeProvider>
+          </form>
+        </DatasetEditorTabs>
       </EditorFrame>
 
       <ConfirmDialog

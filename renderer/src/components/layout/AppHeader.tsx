@@ -1,6 +1,7 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { DatabaseRegular } from '@fluentui/react-icons';
 import type { AppInfo } from '../../../../shared/ipc/contract';
+import { ActivityButton } from '../../features/activity/ActivityButton';
 import { LEARN_URLS, LearnLink } from '../common/LearnLink';
 import { ThemeMenu } from './ThemeMenu';
 
@@ -50,6 +51,7 @@ export function AppHeader({ info }: { info: AppInfo | undefined }) {
             {info.mode === 'browser' ? 'Browser mode' : 'Desktop'} · v{info.version}
           </Caption1>
         ) : null}
+        <ActivityButton />
         <LearnLink href={LEARN_URLS.datasets} className={styles.learn}>
           Datasets on Learn
         </LearnLink>

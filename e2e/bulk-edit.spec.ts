@@ -1,0 +1,218 @@
+import type { Locator, Page } from '@playwright/test';
+import { expectNoViolations } from './support/axe';
+import { expect, test } from './support/fixtures';
+import {
+  deleteDataset,
+  fetchDataset,
+  patchDataset,
+  putDataset,
+  readDataset,
+} from './support/emulator-http';
+import {
+  button,
+  datasetGrid,
+  dialog,
+  nameBox,
+  propertyValue,
+  sidewaysOverflow,
+  useEmulatorConnection,
+} from './support/ui';
+
+/*
+ * Edit selected: five datasets picked with a click, a Shift-click and Ctrl+A get a property;
+ * meanwhile a colleague changes one (another property: merged and saved) and deletes another
+ * (failed, with the reason); `Retry failed` runs only that one again.
+ */
+
+const NAMES = ['bulk-1', 'bulk-2', 'bulk-3', 'bulk-4', 'bulk-5'];
+
+function selectBox(page: Page, name: string): Locator {
+  return page.getByRole('checkbox', { name: `Select ${name}`, exact: true });
+}
+
+function resultRow(scope: Locator, name: string): Locator {
+  return scope
+    .getByRole('row')
+    .filter({ has: scope.page().getByRole('cell', { name, exact: true }) });
+}
+
+test('five datasets get a property; one merged with a colleague, one deleted meanwhile, retried', async ({
+  page,
+  app,
+  emulator,
+}) => {
+  await page.setViewportSize({ width: 880, height: 560 });
+  for (const name of NAMES) {
+    await putDataset(emulator, name, {
+      annotationKind: 'imageClassification',
+      annotationFileUris: [`https://contoso.blob.core.windows.net/labels/${name}.json`],
+      customProperties: { team: 'vision' },
+    });
+  }
+  await useEmulatorConnection(page, app, emulator);
+  await page.getByRole('searchbox', { name: 'Filter datasets' }).fill('bulk-');
+  await expect(selectBox(page, 'bulk-5')).toBeVisible();
+
+  // A click, then a Shift-click: the range between them.
+  await selectBox(page, 'bulk-1').click();
+  await selectBox(page, 'bulk-3').click({ modifiers: ['Shift'] });
+  for (const name of NAMES) {
+    await expect(selectBox(page, name)).toBeChecked({ checked: NAMES.indexOf(name) <= 2 });
+  }
+  await expect(button(page, 'Edit selected (3)')).toBeVisible();
+
+  // By keyboard, in the grid: the highlight follows the last box clicked; an arrow moves it,
+  // Space clears the highlighted row, Ctrl+A checks every row shown.
+  await datasetGrid(page).focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Space');
+  await expect(selectBox(page, 'bulk-2')).not.toBeChecked();
+  await page.keyboard.press('ControlOrMeta+a');
+  for (const name of NAMES) await expect(selectBox(page, name)).toBeChecked();
+
+  // The selection is by name: it outlives the filter that showed the rows.
+  await page.getByRole('searchbox', { name: 'Filter datasets' }).fill('');
+  await expect(datasetGrid(page)).toBeVisible();
+  await button(page, 'Edit selected (5)').click();
+
+  const edit = dialog(page, 'Edit selected datasets');
+  await expect(edit).toBeVisible();
+  await edit.getByRole('textbox', { name: 'Property name' }).fill('stage');
+  await edit.getByRole('textbox', { name: 'Property value' }).fill('reviewed');
+  const preview = edit.getByRole('table', { name: 'Preview' });
+  for (const name of NAMES) {
+    await expect(resultRow(preview, name)).toContainText('Adds property "stage" = "reviewed"');
+  }
+  await expectNoViolations(page);
+  expect((await sidewaysOverflow(page)).scrollWidth).toBeLessThanOrEqual(880);
+
+  // Meanwhile a colleague sets another property on one and deletes another.
+  await patchDataset(emulator, 'bulk-2', { customProperties: { team: 'vision', owner: 'ana' } });
+  await deleteDataset(emulator, 'bulk-4');
+
+  await button(edit, 'Apply').click();
+  const results = edit.getByRole('table', { name: 'Results' });
+  await expect(button(edit, 'Close')).toBeVisible();
+  for (const name of ['bulk-1', 'bulk-3', 'bulk-5']) {
+    await expect(resultRow(results, name).getByRole('cell').nth(1)).toHaveText('Saved');
+  }
+  await expect(resultRow(results, 'bulk-2').getByRole('cell').nth(1)).toHaveText(
+    'Changed meanwhile, merged and saved',
+  );
+  await expect(resultRow(results, 'bulk-4').getByRole('cell').nth(1)).toHaveText('Failed');
+  await expect(resultRow(results, 'bulk-4').getByRole('cell').nth(2)).toContainText(
+    'Deleted meanwhile',
+  );
+  await expectNoViolations(page);
+
+  // The service holds exactly what was asked, the colleague's change kept.
+  for (const name of ['bulk-1', 'bulk-3', 'bulk-5']) {
+    expect((await readDataset(emulator, name)).customProperties).toEqual({
+      team: 'vision',
+      stage: 'reviewed',
+    });
+  }
+  expect((await readDataset(emulator, 'bulk-2')).customProperties).toEqual({
+    team: 'vision',
+    owner: 'ana',
+    stage: 'reviewed',
+  });
+  expect((await fetchDataset(emulator, 'bulk-4')).status).toBe(404);
+
+  // The colleague registers it again; Retry failed runs that one only, from its new version.
+  await putDataset(emulator, 'bulk-4', {
+    annotationKind: 'imageObjectDetection',
+    annotationFileUris: ['https://contoso.blob.core.windows.net/labels/bulk-4-new.json'],
+  });
+  const before = await readDataset(emulator, 'bulk-1');
+  await button(edit, 'Retry failed').focus();
+  await page.keyboard.press('Enter');
+  await expect(resultRow(results, 'bulk-4').getByRole('cell').nth(1)).toHaveText('Saved');
+  // Its row takes the failed one's place; the others keep their results and were not sent again.
+  await expect(results.getByRole('row')).toHaveCount(6);
+  await expect(resultRow(results, 'bulk-2').getByRole('cell').nth(1)).toHaveText(
+    'Changed meanwhile, merged and saved',
+  );
+  await expect(button(edit, 'Retry failed')).toHaveCount(0);
+  const retried = await readDataset(emulator, 'bulk-4');
+  expect(retried.customProperties).toEqual({ stage: 'reviewed' });
+  expect(retried.annotationKind).toBe('imageObjectDetection');
+  expect((await readDataset(emulator, 'bulk-1')).eTag).toBe(before.eTag);
+
+  await button(edit, 'Close').click();
+  await expect(edit).toHaveCount(0);
+});
+
+test('a new SAS token for several datasets never comes back to the page', async ({
+  page,
+  app,
+  emulator,
+}) => {
+  const token = 'sv=2024-05-04&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&sig=bulkSecret%3D';
+  for (const name of ['sas-a', 'sas-b']) {
+    await putDataset(emulator, name, {
+      annotationKind: 'imageClassification',
+      annotationFileUris: [`https://contoso.blob.core.windows.net/labels/${name}.json`],
+    });
+  }
+  await useEmulatorConnection(page, app, emulator);
+  await selectBox(page, 'sas-a').click();
+  await selectBox(page, 'sas-b').click();
+  await button(page, 'Edit selected (2)').click();
+  const edit = dialog(page, 'Edit selected datasets');
+  await edit.getByRole('combobox', { name: 'Change' }).selectOption({
+    label: 'Replace the storage authentication',
+  });
+  const tokenBox = edit.getByLabel('SAS token');
+  await tokenBox.fill(`?${token}`);
+  await expect(edit.getByText('Leave out the leading "?" of the SAS token.')).toBeVisible();
+  await tokenBox.fill(token);
+  await expect(resultRow(edit.getByRole('table', { name: 'Preview' }), 'sas-a')).toContainText(
+    'Storage authentication: none → the new SAS token',
+  );
+  await button(edit, 'Apply').click();
+  await expect(button(edit, 'Close')).toBeVisible();
+  for (const name of ['sas-a', 'sas-b']) {
+    expect((await readDataset(emulator, name)).authentication).toEqual({
+      kind: 'sas',
+      sasToken: token,
+    });
+  }
+  expect(await page.content()).not.toContain('bulkSecret');
+});
+
+test('a conflict saves nothing; Review opens the edit in the editor, where Save meets the Conflict dialog', async ({
+  page,
+  app,
+  emulator,
+}) => {
+  await putDataset(emulator, 'conf-1', {
+    annotationKind: 'imageClassification',
+    annotationFileUris: ['https://contoso.blob.core.windows.net/labels/conf-1.json'],
+  });
+  await useEmulatorConnection(page, app, emulator);
+  await selectBox(page, 'conf-1').click();
+  await button(page, 'Edit selected (1)').click();
+  const edit = dialog(page, 'Edit selected datasets');
+  await edit.getByRole('textbox', { name: 'Property name' }).fill('stage');
+  await edit.getByRole('textbox', { name: 'Property value' }).fill('reviewed');
+  await patchDataset(emulator, 'conf-1', { customProperties: { stage: 'blocked' } });
+  await button(edit, 'Apply').click();
+
+  const results = edit.getByRole('table', { name: 'Results' });
+  await expect(resultRow(results, 'conf-1').getByRole('cell').nth(1)).toContainText(
+    'Conflict left for review',
+  );
+  await expect(resultRow(results, 'conf-1').getByRole('cell').nth(2)).toContainText(
+    'Property "stage"',
+  );
+  expect((await readDataset(emulator, 'conf-1')).customProperties).toEqual({ stage: 'blocked' });
+
+  await button(edit, 'Review conf-1').click();
+  await expect(edit).toHaveCount(0);
+  await expect(nameBox(page)).toHaveValue('conf-1');
+  await expect(propertyValue(page, 1)).toHaveValue('reviewed');
+  await button(page, 'Save').click();
+  await expect(dialog(page, 'Conflict')).toBeVisible();
+  expect((await readDataset(emulator, 'conf-1')).customProperties).toEqual({ stage: 'blocked' });
+});
