@@ -47,6 +47,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
     padding: `0 ${tokens.spacingHorizontalS} 0 ${tokens.spacingHorizontalXXL}`,
   },
+  // Room for the select-all box before `Name`, which then lines up with the rows' names.
+  headRowSelectable: { paddingLeft: '36px' },
   headName: { flexGrow: 1 },
   sortButton: {
     minWidth: 0,
@@ -265,7 +267,11 @@ export function DatasetGrid({
       onKeyDown={onKeyDown}
     >
       <div role="rowgroup" className={styles.head}>
-        <div role="row" aria-rowindex={1} className={styles.headRow}>
+        <div
+          role="row"
+          aria-rowindex={1}
+          className={mergeClasses(styles.headRow, selection && styles.headRowSelectable)}
+        >
           {selection ? (
             <div role="columnheader" className={styles.selectAll}>
               <input

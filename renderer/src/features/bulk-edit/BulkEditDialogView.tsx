@@ -34,8 +34,14 @@ const useStyles = makeStyles({
   fields: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
+    // Each field as tall as its own content (a hint must not stretch the others' boxes), and
+    // no wider than its column.
+    alignItems: 'start',
     gap: tokens.spacingHorizontalM,
+    '& > *': { minWidth: 0 },
   },
+  // A native select is as wide as its longest option unless told otherwise.
+  select: { minWidth: 0, '& > select': { minWidth: 0, width: '100%' } },
   table: {
     width: '100%',
     tableLayout: 'fixed',
@@ -178,6 +184,7 @@ export function BulkEditDialogView({
                 <div className={styles.fields}>
                   <Field label="Change">
                     <Select
+                      className={styles.select}
                       value={values.kind}
                       onChange={(_event, data) => set('kind', data.value as OperationKind)}
                     >
@@ -197,6 +204,7 @@ export function BulkEditDialogView({
                   {values.kind === 'setAuthentication' ? (
                     <Field label="Storage authentication">
                       <Select
+                        className={styles.select}
                         value={values.auth}
                         onChange={(_event, data) => set('auth', data.value as AuthChoice)}
                       >
