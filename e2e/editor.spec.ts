@@ -90,7 +90,7 @@ test('edits every kind of field, saves, and the service holds exactly that', asy
   await expect(page.getByText('A token is saved; type a new one to replace it.')).toBeVisible();
   const row = datasetRow(page, 'flowers-classification');
   await expect(row).toContainText('Object detection');
-  await expect(row.getByRole('gridcell').nth(2)).toHaveText('2 URIs');
+  await expect(row).toContainText('2 URIs');
 });
 
 test('Ctrl+S saves, and only what changed is sent', async ({ page, app, emulator }) => {
