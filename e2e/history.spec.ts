@@ -5,6 +5,7 @@ import { expect, test } from './support/fixtures';
 import {
   button,
   connection,
+  dialog,
   openDataset,
   propertyValue,
   savedStatus,
@@ -107,11 +108,21 @@ test('History lists saves and a colleague’s change; Compare and Restore this v
   await expect(kindSelect(page)).toHaveValue('imageObjectDetection');
   await expect(propertyValue(page, 1)).toHaveValue('botany');
   await expect(unsavedBadge(page)).toBeVisible();
-  await save(page);
-  expect(updates).toHaveLength(1);
+
+  // Meanwhile the colleague changes the owner: Save meets a 412 like any edit, and the merge
+  // keeps the restored team with their owner.
+  const meanwhile = await patchDataset(emulator, NAME, {
+    customProperties: { team: 'zoology', owner: 'li.wei@contoso.com' },
+  });
+  await button(page, 'Save').click();
+  const conflict = dialog(page, 'Conflict');
+  await button(conflict, 'Save merged').click();
+  await expect(savedStatus(page)).toHaveText('Saved');
+  expect(updates).toHaveLength(2);
   expect(JSON.parse(updates[0] ?? '{}')).toMatchObject({ name: NAME, ifMatch: colleague.eTag });
+  expect(JSON.parse(updates[1] ?? '{}')).toMatchObject({ name: NAME, ifMatch: meanwhile.eTag });
   const after = await readDataset(emulator, NAME);
-  expect(after.customProperties).toEqual({ team: 'botany', owner: 'ana.silva@contoso.com' });
+  expect(after.customProperties).toEqual({ team: 'botany', owner: 'li.wei@contoso.com' });
   expect(after.annotationKind).toBe('imageObjectDetection');
 
   // A restart over the same data folder still shows every version.
@@ -122,10 +133,12 @@ test('History lists saves and a colleague’s change; Compare and Restore this v
     await connection(page, TEST_CONNECTION).click();
     await openDataset(page, NAME);
     await tab(page, 'History').click();
-    await expect(versions(page)).toHaveCount(5);
+    await expect(versions(page)).toHaveCount(6);
     await expect(versions(page).nth(0)).toContainText('Saved in this app');
     await expect(versions(page).nth(0)).toContainText(after.eTag);
-    await expect(versions(page).nth(4)).toContainText('Read from the service');
+    await expect(versions(page).nth(1)).toContainText('The service’s copy at a conflict');
+    await expect(versions(page).nth(1)).toContainText(meanwhile.eTag);
+    await expect(versions(page).nth(5)).toContainText('Read from the service');
   } finally {
     await restarted.stop();
   }

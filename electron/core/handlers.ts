@@ -235,7 +235,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'datasets:listMore': (request) => listings.more(request.listingId),
     'datasets:get': (request) =>
       withClient(request.connectionId, (client) =>
-        history.seen(request.connectionId, 'loaded', redacted(client.getDataset(request.name))),
+        history.seen(
+          request.connectionId,
+          request.afterConflict ? 'theirs' : 'loaded',
+          redacted(client.getDataset(request.name)),
+        ),
       ),
     'history:list': async (request) => history.list(request),
     'datasets:register': (request) => {

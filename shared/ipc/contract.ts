@@ -218,7 +218,16 @@ export const ipcContract = {
     'datasets:listMore',
     z.object({ listingId: z.string().min(1).max(100) }).strict(),
   ),
-  'datasets:get': channel<RedactedDataset>()('datasets:get', z.object(datasetRef).strict()),
+  'datasets:get': channel<RedactedDataset>()(
+    'datasets:get',
+    z
+      .object({
+        ...datasetRef,
+        /** Read because a write was refused as stale: history keeps it as theirs at a conflict. */
+        afterConflict: z.literal(true).optional(),
+      })
+      .strict(),
+  ),
   'datasets:register': channel<RedactedDataset>()(
     'datasets:register',
     z

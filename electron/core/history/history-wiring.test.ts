@@ -78,6 +78,13 @@ describe('history as the handlers keep it', () => {
     expect(JSON.stringify(versions)).not.toContain('sig=');
   });
 
+  it('keeps a version read after a refused write as theirs at a conflict', async () => {
+    const s = await services(mkdtempSync(join(tmpdir(), 'dm-history-wiring-')));
+    const theirs = await call<RedactedDataset>(s, 'datasets:get', { ...ref, afterConflict: true });
+    const versions = await call<HistoryVersion[]>(s, 'history:list', ref);
+    expect(versions.map((v) => [v.source, v.eTag])).toEqual([['theirs', theirs.eTag]]);
+  });
+
   it('says what to fix when asked for the history of a badly named dataset', async () => {
     const s = await services(mkdtempSync(join(tmpdir(), 'dm-history-wiring-')));
     const result = (await s.dispatch('history:list', {

@@ -16,7 +16,7 @@ export async function readAgain(
   name: string,
 ): Promise<ReadAgain> {
   try {
-    const result = await api.getDataset({ connectionId, name });
+    const result = await api.getDataset({ connectionId, name, afterConflict: true });
     if (result.ok) return { kind: 'found', dataset: result.value };
     return result.error.kind === 'notFound'
       ? { kind: 'gone', error: result.error }

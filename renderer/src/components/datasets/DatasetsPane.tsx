@@ -171,9 +171,15 @@ export function DatasetsPane({ connection, selectedName, onOpen, onNew }: Datase
           <CheckAllTools key={connection.id} connectionId={connection.id} disabled={loaded === 0} />
         ) : null}
         {checkedDatasets.length > 0 ? (
-          <Button className={styles.fixed} onClick={() => setBulkEditOpen(true)}>
-            Edit selected ({checkedDatasets.length})
-          </Button>
+          // The name stays `Edit selected` whatever the count; the count is its description.
+          <Tooltip
+            content={`${plural(checkedDatasets.length, 'dataset')} selected`}
+            relationship="description"
+          >
+            <Button className={styles.fixed} onClick={() => setBulkEditOpen(true)}>
+              Edit selected<span aria-hidden="true">&nbsp;({checkedDatasets.length})</span>
+            </Button>
+          </Tooltip>
         ) : null}
       </div>
 
