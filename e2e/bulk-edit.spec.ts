@@ -78,7 +78,11 @@ test('five datasets get a property; one merged with a colleague, one deleted mea
 
   const edit = dialog(page, 'Edit selected datasets');
   await expect(edit).toBeVisible();
-  await edit.getByRole('textbox', { name: 'Property name' }).fill('stage');
+  // Apply with nothing filled in: the field to fix says why and has the focus.
+  await button(edit, 'Apply').click();
+  await expect(edit.getByRole('textbox', { name: 'Property name' })).toBeFocused();
+  await expect(edit.getByText('A property name cannot be empty.')).toBeVisible();
+  await page.keyboard.type('stage');
   await edit.getByRole('textbox', { name: 'Property value' }).fill('reviewed');
   const preview = edit.getByRole('table', { name: 'Preview' });
   for (const name of NAMES) {
@@ -91,9 +95,11 @@ test('five datasets get a property; one merged with a colleague, one deleted mea
   await patchDataset(emulator, 'bulk-2', { customProperties: { team: 'vision', owner: 'ana' } });
   await deleteDataset(emulator, 'bulk-4');
 
-  await button(edit, 'Apply').click();
+  await button(edit, 'Apply').focus();
+  await page.keyboard.press('Enter');
   const results = edit.getByRole('table', { name: 'Results' });
-  await expect(button(edit, 'Close')).toBeVisible();
+  // The pressed button is gone; the focus stays in the dialog, on what comes next.
+  await expect(button(edit, 'Retry failed')).toBeFocused();
   for (const name of ['bulk-1', 'bulk-3', 'bulk-5']) {
     await expect(resultRow(results, name).getByRole('cell').nth(1)).toHaveText('Saved');
   }
@@ -126,7 +132,6 @@ test('five datasets get a property; one merged with a colleague, one deleted mea
     annotationFileUris: ['https://contoso.blob.core.windows.net/labels/bulk-4-new.json'],
   });
   const before = await readDataset(emulator, 'bulk-1');
-  await button(edit, 'Retry failed').focus();
   await page.keyboard.press('Enter');
   await expect(resultRow(results, 'bulk-4').getByRole('cell').nth(1)).toHaveText('Saved');
   // Its row takes the failed one's place; the others keep their results and were not sent again.
@@ -140,7 +145,8 @@ test('five datasets get a property; one merged with a colleague, one deleted mea
   expect(retried.annotationKind).toBe('imageObjectDetection');
   expect((await readDataset(emulator, 'bulk-1')).eTag).toBe(before.eTag);
 
-  await button(edit, 'Close').click();
+  await expect(button(edit, 'Close')).toBeFocused();
+  await page.keyboard.press('Escape');
   await expect(edit).toHaveCount(0);
 });
 

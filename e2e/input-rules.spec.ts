@@ -65,7 +65,7 @@ test('pasting several addresses fills one row each, and what does not fit is kep
   expect(saved.annotationFileUris).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(file));
 });
 
-test('plain http off this machine, a repeated address and a blank property name are refused', async ({
+test('plain http off this machine, a signed URL, a repeated address and a blank property name are refused', async ({
   page,
   app,
   emulator,
@@ -80,6 +80,10 @@ test('plain http off this machine, a repeated address and a blank property name 
   // A local storage emulator (Azurite) is the one place plain http is fine.
   await uriBox(page, 1).fill('http://127.0.0.1:10000/devstoreaccount1/flowers/train.json');
   await expect(uriBox(page, 1)).not.toHaveAccessibleDescription(/Use https/);
+  // A signed URL: the token belongs under Storage authentication, not in the address.
+  await uriBox(page, 1).fill(`${first}?sv=2024-05-04&sp=r&sig=c2lnbmF0dXJl`);
+  await expect(uriBox(page, 1)).toHaveAccessibleDescription(/carries a SAS token/);
+  await expect(button(page, 'Save')).toBeDisabled();
   await uriBox(page, 1).fill(first);
 
   await uriBox(page, 2).fill(first);

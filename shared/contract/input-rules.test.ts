@@ -50,6 +50,12 @@ describe('annotation file URI, as the app takes it', () => {
     }
   });
 
+  it('refuses a signed URL and says where the token goes', () => {
+    const signed = `${uri(1)}?sv=2024-05-04&sp=r&SIG=abc%3D`;
+    expect(appAnnotationUriProblem(signed)).toMatch(/carries a SAS token.*Storage authentication/);
+    expect(appAnnotationUriProblem(`${uri(1)}?snapshot=2024-01-01`)).toBeUndefined();
+  });
+
   it('refuses a repeated address, naming the row it repeats', () => {
     const list = [uri(1), uri(2), uri(1), uri(2)];
     expect(problemsOf(AppAnnotationFileUrisSchema.safeParse(list))).toEqual([

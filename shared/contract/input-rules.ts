@@ -23,6 +23,11 @@ export function appAnnotationUriProblem(value: string): string | undefined {
   if (url.protocol === 'http:' && !(LOOPBACK_HOSTS as readonly string[]).includes(url.hostname)) {
     return 'Use https: plain http is allowed only for a local storage emulator (localhost, 127.0.0.1 or [::1]).';
   }
+  // A signed URL: the service appends the dataset's token after "?", and a signature kept in
+  // the address would be stored and shown in plain text wherever the address goes.
+  if ([...url.searchParams.keys()].some((key) => key.toLowerCase() === 'sig')) {
+    return 'This address carries a SAS token (its "?…sig=…" part): enter the address without "?" and what follows, and the token under Storage authentication.';
+  }
   return undefined;
 }
 

@@ -167,7 +167,7 @@ export function startBulkEdit(input: BulkJobInput): BulkJob {
   const rows: BulkRow[] = input.targets.map((t) => ({
     name: t.name,
     outcome: 'waiting',
-    reason: 'Waiting to be saved.',
+    reason: '',
   }));
   let stopping = false;
   let state: BulkProgress['state'] = 'running';
@@ -191,7 +191,7 @@ export function startBulkEdit(input: BulkJobInput): BulkJob {
         touch();
         continue;
       }
-      rows[index] = { ...row, outcome: 'saving', reason: 'Saving…' };
+      rows[index] = { ...row, outcome: 'saving', reason: '' };
       touch();
       let outcome: Settled;
       try {

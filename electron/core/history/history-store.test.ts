@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -86,6 +86,19 @@ describe('the history store', () => {
     store.record({ connectionId: 'c1', source: 'beforeDelete', dataset: dataset('"1"') });
     expect(store.list('c1', 'flowers').map((v) => v.source)).toEqual(['beforeDelete', 'loaded']);
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'is readable by this user only, its write-ahead log too (POSIX modes)',
+    () => {
+      const { store } = open();
+      store.record({ connectionId: 'c1', source: 'saved', dataset: dataset('"1"') });
+      const modes = readdirSync(dir)
+        .filter((f) => f.startsWith(HISTORY_FILE_NAME))
+        .map((f) => [f, (statSync(join(dir, f)).mode & 0o777).toString(8)]);
+      expect(modes.length).toBeGreaterThan(0);
+      expect(modes).toEqual(modes.map(([f]) => [f, '600']));
+    },
+  );
 
   it('survives a restart', () => {
     const first = open();

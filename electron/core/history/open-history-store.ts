@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { moveAside } from '../settings/open-store-safely';
 import { createMemoryHistoryStore, DEFAULT_HISTORY_BOUNDS } from './history-store';
@@ -31,6 +32,19 @@ function isDamaged(error: unknown): boolean {
 }
 
 /**
+ * History holds a team's dataset settings: readable by this user only, like the settings file.
+ * SQLite gives its -wal and -shm files the database file's mode, so creating it first is enough.
+ */
+function keepPrivate(filePath: string): void {
+  try {
+    closeSync(openSync(filePath, 'a', 0o600));
+    chmodSync(filePath, 0o600);
+  } catch {
+    // Opening the database says what is wrong with the folder.
+  }
+}
+
+/**
  * Opens the history database in the data folder. A damaged file is moved aside with a notice,
  * as settings are; if no database can be used at all (a Node without node:sqlite, a folder
  * that cannot be written), history is kept in memory for this run, and the notice says so:
@@ -50,7 +64,10 @@ export function openHistoryStore(dataDir: string, options: OpenHistoryOptions = 
     );
   }
   const filePath = join(dataDir, HISTORY_FILE_NAME);
-  const open = () => openSqliteHistoryStore(sqlite, filePath, bounds, now);
+  const open = () => {
+    keepPrivate(filePath);
+    return openSqliteHistoryStore(sqlite, filePath, bounds, now);
+  };
   try {
     return { store: open() };
   } catch (error) {

@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BulkOperation } from '../../../../shared/bulk-edit/bulk-edit-contract';
 import { OUTCOME_WORDS } from '../../../../shared/bulk-edit/bulk-edit-contract';
 import { bulkFieldsOf, planBulkEdit } from '../../../../shared/bulk-edit/plan-bulk-edit';
@@ -117,6 +117,32 @@ export function BulkEditDialogView({
     : [];
   const changing = plans.filter((p) => p.plan.kind === 'change').length;
 
+  const progress = bulk.progress;
+  const running = bulk.starting || progress?.state === 'running';
+
+  // The button pressed goes away as a run starts and ends: focus moves to what replaces it,
+  // so a keyboard user stays in the dialog (and Escape still closes it when done).
+  const fieldsRef = useRef<HTMLDivElement>(null);
+  const stopRef = useRef<HTMLButtonElement>(null);
+  const afterRef = useRef<HTMLButtonElement>(null);
+  const focusStep = useRef<'toStop' | 'toResult' | null>(null);
+  const [focusInvalid, setFocusInvalid] = useState(0);
+  useEffect(() => {
+    if (focusInvalid > 0) {
+      fieldsRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
+  }, [focusInvalid]);
+  useEffect(() => {
+    // Once each: a user who tabs elsewhere during the run is not pulled back by progress.
+    if (focusStep.current === 'toStop' && running) {
+      stopRef.current?.focus();
+      focusStep.current = 'toResult';
+    } else if (focusStep.current !== null && !running && progress) {
+      afterRef.current?.focus();
+      focusStep.current = null;
+    }
+  }, [running, progress]);
+
   const set = <K extends keyof BulkFormValues>(key: K, value: BulkFormValues[K]) => {
     setValues((now) => ({ ...now, [key]: value }));
     if (key !== 'kind' && key !== 'auth') setTouched((now) => ({ ...now, [key]: true }));
@@ -124,7 +150,13 @@ export function BulkEditDialogView({
 
   const apply = () => {
     setShowAll(true);
-    if (!checked.ok || changing === 0) return;
+    if (!checked.ok) {
+      // After the render that marks the fields: the first one to fix gets the focus.
+      setFocusInvalid((n) => n + 1);
+      return;
+    }
+    if (changing === 0) return;
+    focusStep.current = 'toStop';
     const operation = checked.operation;
     setBases(datasets);
     setApplied(
@@ -149,8 +181,6 @@ export function BulkEditDialogView({
     onClose();
   };
 
-  const progress = bulk.progress;
-  const running = bulk.starting || progress?.state === 'running';
   const field = (name: FormField, label: string, hint?: string, password = false) => (
     <Field
       label={label}
@@ -181,7 +211,7 @@ export function BulkEditDialogView({
           <DialogContent className={styles.content}>
             {!progress ? (
               <>
-                <div className={styles.fields}>
+                <div className={styles.fields} ref={fieldsRef}>
                   <Field label="Change">
                     <Select
                       className={styles.select}
@@ -278,7 +308,7 @@ export function BulkEditDialogView({
                       <th scope="col" className={styles.outcomeColumn}>
                         Outcome
                       </th>
-                      <th scope="col">Reason</th>
+                      <th scope="col">Details</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -322,15 +352,27 @@ export function BulkEditDialogView({
                   : ''}
             </span>
             {running ? (
-              <Button onClick={() => void bulk.stop()}>Stop</Button>
+              <Button ref={stopRef} onClick={() => void bulk.stop()}>
+                Stop
+              </Button>
             ) : progress ? (
               <>
                 {progress.canRetry ? (
-                  <Button onClick={() => void bulk.run({ retryFailedOf: progress.runId })}>
+                  <Button
+                    ref={progress.canRetry ? afterRef : undefined}
+                    onClick={() => {
+                      focusStep.current = 'toStop';
+                      void bulk.run({ retryFailedOf: progress.runId });
+                    }}
+                  >
                     Retry failed
                   </Button>
                 ) : null}
-                <Button appearance="primary" onClick={onClose}>
+                <Button
+                  ref={progress.canRetry ? undefined : afterRef}
+                  appearance="primary"
+                  onClick={onClose}
+                >
                   Close
                 </Button>
               </>
