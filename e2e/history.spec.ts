@@ -10,6 +10,7 @@ import {
   propertyValue,
   savedStatus,
   unsavedBadge,
+  uriBox,
   useEmulatorConnection,
   TEST_CONNECTION,
 } from './support/ui';
@@ -142,4 +143,27 @@ test('History lists saves and a colleague’s change; Compare and Restore this v
   } finally {
     await restarted.stop();
   }
+});
+
+test('Ctrl+S with a mistake in the form, pressed on the History tab, brings the form back at the mistake', async ({
+  page,
+  app,
+  emulator,
+}) => {
+  await useEmulatorConnection(page, app, emulator);
+  await openDataset(page, NAME);
+  await uriBox(page, 1).fill('not an address');
+  await tab(page, 'History').click();
+  await expect(versions(page)).toHaveCount(1);
+
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(tab(page, 'Dataset')).toHaveAttribute('aria-selected', 'true');
+  await expect(uriBox(page, 1)).toBeFocused();
+  await expect(uriBox(page, 1)).toHaveValue('not an address');
+  // Fixing it does not send the user back to History.
+  await uriBox(page, 1).fill('https://contoso.blob.core.windows.net/flowers/fixed.json');
+  await expect(tab(page, 'Dataset')).toHaveAttribute('aria-selected', 'true');
+  // History is still one click away, and shows again.
+  await tab(page, 'History').click();
+  await expect(versions(page)).toHaveCount(1);
 });

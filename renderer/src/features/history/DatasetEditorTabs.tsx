@@ -44,7 +44,26 @@ interface DatasetEditorTabsProps {
 export function DatasetEditorTabs({ connection, base, dirty, children }: DatasetEditorTabsProps) {
   const styles = useStyles();
   const form = useFormContext<DatasetFormValues>();
-  const [tab, setTab] = useState<EditorTab>('dataset');
+  const [tab, setChosenTab] = useState<EditorTab>('dataset');
+  // A Save with errors while History is shown brings the form back, its first error focused:
+  // History counts as chosen only for Save attempts made after it was chosen.
+  const { submitCount, errors } = form.formState;
+  const [historyChosenAt, setHistoryChosenAt] = useState(0);
+  const [errorShownAt, setErrorShownAt] = useState(0);
+  if (tab === 'history' && submitCount > historyChosenAt && Object.keys(errors).length > 0) {
+    setChosenTab('dataset');
+    setErrorShownAt(submitCount);
+  }
+  const formBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errorShownAt > 0) {
+      formBox.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
+  }, [errorShownAt]);
+  const setTab = (next: EditorTab) => {
+    if (next === 'history') setHistoryChosenAt(submitCount);
+    setChosenTab(next);
+  };
   const [restored, setRestored] = useState<{
     seenAt: string;
     note: string | undefined;
@@ -111,7 +130,9 @@ export function DatasetEditorTabs({ connection, base, dirty, children }: Dataset
             </MessageBarBody>
           </MessageBar>
         ) : null}
-        <div hidden={tab !== 'dataset'}>{children}</div>
+        <div hidden={tab !== 'dataset'} ref={formBox}>
+          {children}
+        </div>
         {tab === 'history' ? (
           <HistoryPanelOnDemand connection={connection} loaded={base} onRestore={restore} />
         ) : null}
