@@ -13,8 +13,10 @@ import {
   datasetGrid,
   dialog,
   nameBox,
+  openDataset,
   propertyValue,
   sidewaysOverflow,
+  uriBox,
   useEmulatorConnection,
 } from './support/ui';
 
@@ -189,7 +191,7 @@ test('a new SAS token for several datasets never comes back to the page', async 
   expect(await page.content()).not.toContain('bulkSecret');
 });
 
-test('a conflict saves nothing; Review opens the edit in the editor, where Save meets the Conflict dialog', async ({
+test('a conflict saves nothing; Review asks before replacing unsaved edits, opens the edit even in the open editor, and Save meets the Conflict dialog', async ({
   page,
   app,
   emulator,
@@ -199,6 +201,9 @@ test('a conflict saves nothing; Review opens the edit in the editor, where Save 
     annotationFileUris: ['https://contoso.blob.core.windows.net/labels/conf-1.json'],
   });
   await useEmulatorConnection(page, app, emulator);
+  // The dataset is open with an unsaved edit of the user's own.
+  await openDataset(page, 'conf-1');
+  await uriBox(page, 1).fill('https://contoso.blob.core.windows.net/labels/mine.json');
   await selectBox(page, 'conf-1').click();
   await expect(button(page, 'Edit selected')).toHaveText('Edit selected\u00a0(1)');
   await button(page, 'Edit selected').click();
@@ -217,11 +222,30 @@ test('a conflict saves nothing; Review opens the edit in the editor, where Save 
   );
   expect((await readDataset(emulator, 'conf-1')).customProperties).toEqual({ stage: 'blocked' });
 
+  // Review would replace that edit: it asks first; Keep editing keeps it.
   await button(edit, 'Review conf-1').click();
   await expect(edit).toHaveCount(0);
+  const ask = dialog(page, 'Discard unsaved changes?');
+  await button(ask, 'Keep editing').click();
+  await expect(uriBox(page, 1)).toHaveValue(
+    'https://contoso.blob.core.windows.net/labels/mine.json',
+  );
+  await expect(propertyValue(page, 1)).toHaveCount(0);
+
+  // Asked again and told to go on, the same open dataset shows the bulk edit instead.
+  await button(page, 'Edit selected').click();
+  await edit.getByRole('textbox', { name: 'Property name' }).fill('stage');
+  await edit.getByRole('textbox', { name: 'Property value' }).fill('reviewed');
+  await patchDataset(emulator, 'conf-1', { customProperties: { stage: 'held' } });
+  await button(edit, 'Apply').click();
+  await button(edit, 'Review conf-1').click();
+  await button(ask, 'Discard').click();
   await expect(nameBox(page)).toHaveValue('conf-1');
   await expect(propertyValue(page, 1)).toHaveValue('reviewed');
+  await expect(uriBox(page, 1)).toHaveValue(
+    'https://contoso.blob.core.windows.net/labels/conf-1.json',
+  );
   await button(page, 'Save').click();
   await expect(dialog(page, 'Conflict')).toBeVisible();
-  expect((await readDataset(emulator, 'conf-1')).customProperties).toEqual({ stage: 'blocked' });
+  expect((await readDataset(emulator, 'conf-1')).customProperties).toEqual({ stage: 'held' });
 });

@@ -85,10 +85,18 @@ interface DatasetsPaneProps {
   connection: ConnectionSummary | undefined;
   selectedName: string | undefined;
   onOpen: (name: string) => void;
+  /** Opens a dataset afresh once `prepare` has written what it should open with. */
+  onReview: (name: string, prepare: () => Promise<void>) => void;
   onNew: () => void;
 }
 
-export function DatasetsPane({ connection, selectedName, onOpen, onNew }: DatasetsPaneProps) {
+export function DatasetsPane({
+  connection,
+  selectedName,
+  onOpen,
+  onReview,
+  onNew,
+}: DatasetsPaneProps) {
   const styles = useStyles();
   const titleId = useId('datasets-title');
   const list = useDatasetList(connection?.id);
@@ -241,7 +249,7 @@ export function DatasetsPane({ connection, selectedName, onOpen, onNew }: Datase
           key={connection.id}
           connectionId={connection.id}
           datasets={checkedDatasets}
-          onOpen={onOpen}
+          onReview={onReview}
           onClose={() => setBulkEditOpen(false)}
         />
       ) : null}

@@ -106,6 +106,18 @@ export function MainWindow() {
     leave(() => setSelection({ kind: 'dataset', name }));
   };
 
+  // Even the dataset already open: its editor closes (asking first about unsaved edits, which
+  // the draft written next would replace) and opens again with that draft.
+  const reviewDataset = (name: string, prepare: () => Promise<void>) => {
+    const connectionId = connection?.id;
+    leave(() => {
+      setChosenSelection({ connectionId, editor: { kind: 'none' } });
+      void prepare()
+        .catch(() => undefined)
+        .then(() => setChosenSelection({ connectionId, editor: { kind: 'dataset', name } }));
+    });
+  };
+
   return (
     <div className={styles.window}>
       <AppHeader info={appInfo.data} />
@@ -128,6 +140,7 @@ export function MainWindow() {
           connection={connection}
           selectedName={selection.kind === 'dataset' ? selection.name : undefined}
           onOpen={openDataset}
+          onReview={reviewDataset}
           onNew={() => {
             if (selection.kind !== 'new') leave(() => setSelection({ kind: 'new' }));
           }}

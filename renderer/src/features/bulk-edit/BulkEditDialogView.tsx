@@ -72,8 +72,11 @@ export interface BulkEditDialogProps {
   connectionId: string;
   /** The selected datasets as the list shows them: each one's base for the edit and a merge. */
   datasets: RedactedDataset[];
-  /** Opens a dataset in the editor (`Review` of a conflict). */
-  onOpen: (name: string) => void;
+  /**
+   * `Review` of a conflict: opens the dataset afresh (asking first if the editor holds unsaved
+   * edits) once `prepare` has put the edit in its draft.
+   */
+  onReview: (name: string, prepare: () => Promise<void>) => void;
   onClose: () => void;
 }
 
@@ -91,7 +94,7 @@ function previewText(plan: BulkPlan): string {
 export function BulkEditDialogView({
   connectionId,
   datasets,
-  onOpen,
+  onReview,
   onClose,
 }: BulkEditDialogProps) {
   const styles = useStyles();
@@ -174,11 +177,12 @@ export function BulkEditDialogView({
   };
 
   /** Opens the dataset with the edit unsaved in its form: Save then shows the Conflict dialog. */
-  const review = async (name: string) => {
+  const review = (name: string) => {
     const base = bases.find((d) => d.name === name);
-    if (base && applied) await draftForReview(api, queryClient, connectionId, base, applied);
-    onOpen(name);
     onClose();
+    onReview(name, async () => {
+      if (base && applied) await draftForReview(api, queryClient, connectionId, base, applied);
+    });
   };
 
   const field = (name: FormField, label: string, hint?: string, password = false) => (
@@ -323,7 +327,7 @@ export function BulkEditDialogView({
                               <Button
                                 size="small"
                                 aria-label={`Review ${row.name}`}
-                                onClick={() => void review(row.name)}
+                                onClick={() => review(row.name)}
                               >
                                 Review
                               </Button>
