@@ -15,6 +15,7 @@ import { fieldLabel } from '../../../shared/merge/field-ids';
 import { merge3 } from '../../../shared/merge/merge3';
 import type { DatasetsClient } from '../datasets/client';
 import type { PolledJob } from '../storage/check-registry';
+import { createChangeSignal } from '../storage/change-signal';
 
 /** PATCHes in flight at once: enough to hide the service's latency, few enough not to be throttled. */
 export const BULK_EDIT_CONCURRENCY = 6;
@@ -171,15 +172,8 @@ export function startBulkEdit(input: BulkJobInput): BulkJob {
   }));
   let stopping = false;
   let state: BulkProgress['state'] = 'running';
-  let version = 0;
-  let wake: () => void = () => {};
-  let changed = new Promise<void>((resolve) => (wake = resolve));
-  const touch = () => {
-    version += 1;
-    const woken = wake;
-    changed = new Promise<void>((resolve) => (wake = resolve));
-    woken();
-  };
+  const updates = createChangeSignal();
+  const touch = updates.touch;
 
   let next = 0;
   async function worker() {
@@ -218,7 +212,7 @@ export function startBulkEdit(input: BulkJobInput): BulkJob {
     checkId: input.runId,
     operation: input.operation,
     get version() {
-      return version;
+      return updates.version;
     },
     get finished() {
       return state !== 'running';
@@ -235,7 +229,7 @@ export function startBulkEdit(input: BulkJobInput): BulkJob {
         canRetry: state !== 'running' && rows.some((r) => r.outcome === 'failed'),
       };
     },
-    changedSince: (seen) => (seen === version ? changed : Promise.resolve()),
+    changedSince: updates.changedSince,
     cancel() {
       if (state !== 'running') return;
       stopping = true;

@@ -22,6 +22,8 @@ import {
   sasProblemBeforeSending,
 } from './storage-errors';
 import type { ThumbnailStore } from './thumbnails';
+import { createChangeSignal } from './change-signal';
+import type { PolledJob } from './check-registry';
 
 /** The biggest annotation file read: the service itself reads far smaller ones. */
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
@@ -52,20 +54,7 @@ export interface AnnotationCheckInput {
 }
 
 /** A running (or finished) check, as the registry drives it. */
-export interface CheckJob {
-  readonly checkId: string;
-  /** Bumped at every change a poll should see. */
-  readonly version: number;
-  readonly finished: boolean;
-  /** A copy without any token or signed URL, ready to cross to the page. */
-  snapshot(): CheckProgress;
-  /** Resolves at the next change (or at once if there was one since `version`). */
-  changedSince(version: number): Promise<void>;
-  /** Aborts every request in flight; files not finished are marked cancelled at once. */
-  cancel(): void;
-  /** Settles when the run has stopped. */
-  readonly settled: Promise<void>;
-}
+export type CheckJob = PolledJob<CheckProgress>;
 
 class Cancelled extends Error {}
 
@@ -115,15 +104,8 @@ export function startAnnotationCheck(input: AnnotationCheckInput): CheckJob {
     }),
   };
 
-  let version = 0;
-  let wake: () => void = () => {};
-  let changed = new Promise<void>((resolve) => (wake = resolve));
-  const touch = () => {
-    version += 1;
-    const woken = wake;
-    changed = new Promise<void>((resolve) => (wake = resolve));
-    woken();
-  };
+  const updates = createChangeSignal();
+  const touch = updates.touch;
   const finished = () => progress.state !== 'running';
 
   const throwIfCancelled = () => {
@@ -451,7 +433,7 @@ export function startAnnotationCheck(input: AnnotationCheckInput): CheckJob {
   return {
     checkId: input.checkId,
     get version() {
-      return version;
+      return updates.version;
     },
     get finished() {
       return finished();
@@ -472,9 +454,7 @@ export function startAnnotationCheck(input: AnnotationCheckInput): CheckJob {
         input.access.sasToken,
       );
     },
-    changedSince(since) {
-      return since === version ? changed : Promise.resolve();
-    },
+    changedSince: updates.changedSince,
     cancel() {
       if (finished()) return;
       progress.state = 'cancelled';

@@ -18,6 +18,7 @@ import type { CheckRegistryOptions, PolledJob } from './check-registry';
 import { redactSecrets } from './redact-secrets';
 import { resolveAccess } from './storage-access';
 import type { ResolvedAccess } from './storage-access';
+import { createChangeSignal } from './change-signal';
 
 /** Datasets checked at once: each reads its sample of images 8 at a time already. */
 export const CHECK_ALL_CONCURRENCY = 3;
@@ -153,15 +154,8 @@ export function startCheckAll(input: CheckAllInput): PolledJob<CheckAllProgress>
   const running = new Set<CheckJob>();
   let state: CheckAllProgress['state'] = 'running';
 
-  let version = 0;
-  let wake: () => void = () => {};
-  let changed = new Promise<void>((resolve) => (wake = resolve));
-  const touch = () => {
-    version += 1;
-    const woken = wake;
-    changed = new Promise<void>((resolve) => (wake = resolve));
-    woken();
-  };
+  const updates = createChangeSignal();
+  const touch = updates.touch;
   const throwIfStopped = () => {
     if (signal.aborted) throw new Stopped();
   };
@@ -298,7 +292,7 @@ export function startCheckAll(input: CheckAllInput): PolledJob<CheckAllProgress>
   return {
     checkId: input.runId,
     get version() {
-      return version;
+      return updates.version;
     },
     get finished() {
       return state !== 'running';
@@ -316,9 +310,7 @@ export function startCheckAll(input: CheckAllInput): PolledJob<CheckAllProgress>
         datasets: rows.map((row) => ({ ...row })),
       };
     },
-    changedSince(since) {
-      return since === version ? changed : Promise.resolve();
-    },
+    changedSince: updates.changedSince,
     cancel() {
       if (state !== 'running') return;
       state = 'cancelled';
