@@ -22,6 +22,7 @@ import {
   sasProblemBeforeSending,
 } from './storage-errors';
 import type { ThumbnailStore } from './thumbnails';
+import { readRefusalContext } from './blob-read';
 import { createChangeSignal } from './change-signal';
 import type { PolledJob } from './check-registry';
 
@@ -139,13 +140,7 @@ export function startAnnotationCheck(input: AnnotationCheckInput): CheckJob {
     seen: Pick<CocoCheckOptions, 'onImage' | 'onAnnotation'>,
   ): Promise<CocoReport | undefined> {
     const request = signFor(location, location, input.access);
-    const context = {
-      need: 'read' as const,
-      ...(request.sasToken && { sasToken: request.sasToken }),
-      account: location.account,
-      container: location.container,
-      blobName: location.blobName,
-    };
+    const context = readRefusalContext(request, location);
     let response: Response;
     try {
       response = await send(request.url);
@@ -206,14 +201,7 @@ export function startAnnotationCheck(input: AnnotationCheckInput): CheckJob {
     if (!parsed.ok) return parsed.problem;
     const target = parsed.value;
     const request = signFor(target, file, input.access);
-    const context = {
-      need: 'read' as const,
-      ...(request.sasToken && { sasToken: request.sasToken }),
-      ...(request.sasWithheld && { sasWithheld: request.sasWithheld }),
-      account: target.account,
-      container: target.container,
-      blobName: target.blobName,
-    };
+    const context = readRefusalContext(request, target);
     const timeout = AbortSignal.timeout(IMAGE_TIMEOUT_MS);
     try {
       let response = await send(request.url, { method: 'HEAD', signal: timeout });

@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/storage/fixed-copy-contract';
 import { baseName, encodeBlobName, folderOf, parseBlobUrl, signedUrl } from './blob-url';
 import type { BlobLocation } from './blob-url';
+import { readBlob } from './blob-read';
 import { signFor, tokenRefusedFor } from './storage-access';
 import type { ResolvedAccess } from './storage-access';
 import {
@@ -139,54 +140,15 @@ export function createFixedCopyService(options: FixedCopyOptions) {
     );
 
   async function readText(location: BlobLocation, access: ResolvedAccess): Promise<Result<string>> {
-    const name = baseName(location.blobName);
-    const request = signFor(location, location, access);
-    let response: Response;
-    try {
-      response = await options.fetch(request.url, {
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-    } catch (error) {
-      return storageError(problemFromNetworkError(error, new URL(location.accountUrl).host));
+    const read = await readBlob(location, location, access, {
+      fetch: options.fetch,
+      maxBytes,
+      timeoutMs: REQUEST_TIMEOUT_MS,
+    });
+    if (!read.ok) {
+      return read.tooLarge ? tooLarge(baseName(location.blobName)) : storageError(read.problem);
     }
-    if (!response.ok) {
-      return storageError(
-        await problemFromResponse(response, {
-          need: 'read',
-          ...(request.sasToken && { sasToken: request.sasToken }),
-          account: location.account,
-          container: location.container,
-          blobName: location.blobName,
-        }),
-      );
-    }
-    const declared = Number(response.headers.get('content-length'));
-    if (response.headers.has('content-length') && declared > maxBytes) {
-      await response.body?.cancel().catch(() => {});
-      return tooLarge(name);
-    }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    try {
-      const reader = response.body?.getReader();
-      for (;;) {
-        const chunk = reader ? await reader.read() : { done: true as const };
-        if (chunk.done) break;
-        size += chunk.value.byteLength;
-        if (size > maxBytes) {
-          await reader?.cancel().catch(() => {});
-          return tooLarge(name);
-        }
-        chunks.push(chunk.value);
-      }
-    } catch (error) {
-      return storageError(problemFromNetworkError(error, new URL(location.accountUrl).host));
-    }
-    return ok(
-      Buffer.concat(chunks)
-        .toString('utf8')
-        .replace(/^\uFEFF/, ''),
-    );
+    return ok(read.body.toString('utf8').replace(/^\uFEFF/, ''));
   }
 
   /** `folder/NAME.fixed.json`, or the first `NAME.fixed-N.json` not taken yet. */

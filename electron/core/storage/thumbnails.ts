@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { StorageProblem } from '../../../shared/storage/check-contract';
+import { readBlob } from './blob-read';
 import { parseBlobUrl } from './blob-url';
 import type { BlobLocation } from './blob-url';
 import { redactSecrets } from './redact-secrets';
-import { signFor } from './storage-access';
 import type { ResolvedAccess } from './storage-access';
-import { problemFromNetworkError, problemFromResponse } from './storage-errors';
 
 /**
  * The images a check shows, read for the page by main: the page holds an opaque id, main holds
@@ -136,60 +135,20 @@ export function createThumbnailStore(options: ThumbnailStoreOptions) {
     if (!parsed.ok) return refusal(422, parsed.problem);
     const target = parsed.value;
     if (entry.access.unreadable) return refusal(403, entry.access.unreadable);
-    const request = signFor(target, entry.file, entry.access);
     const name = target.blobName || target.url;
-    let response: Response;
-    try {
-      response = await options.fetch(request.url, {
-        signal: AbortSignal.timeout(READ_TIMEOUT_MS),
-      });
-    } catch (error) {
-      return refusal(502, problemFromNetworkError(error, new URL(target.accountUrl).host));
-    }
-    if (!response.ok) {
-      const problem = await problemFromResponse(response, {
-        need: 'read',
-        ...(request.sasToken && { sasToken: request.sasToken }),
-        ...(request.sasWithheld && { sasWithheld: request.sasWithheld }),
-        account: target.account,
-        container: target.container,
-        blobName: target.blobName,
-      });
-      return refusal(502, problem);
-    }
-    const tooLarge = () =>
-      refusal(413, {
+    const read = await readBlob(target, entry.file, entry.access, {
+      fetch: options.fetch,
+      maxBytes,
+      timeoutMs: READ_TIMEOUT_MS,
+    });
+    if (!read.ok && read.tooLarge) {
+      return refusal(413, {
         code: 'tooLarge',
         message: `${name} is larger than ${Math.round(maxBytes / 1024 ** 2)} MB, too large to preview here.`,
       });
-    const declared = Number(response.headers.get('content-length'));
-    if (response.headers.has('content-length') && declared > maxBytes) {
-      await response.body?.cancel().catch(() => {});
-      return tooLarge();
     }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    try {
-      const reader = response.body?.getReader();
-      for (;;) {
-        const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
-        if (chunk.done) break;
-        size += chunk.value.byteLength;
-        if (size > maxBytes) {
-          await reader?.cancel().catch(() => {});
-          return tooLarge();
-        }
-        chunks.push(chunk.value);
-      }
-    } catch (error) {
-      return refusal(502, problemFromNetworkError(error, new URL(target.accountUrl).host));
-    }
-    const body = new Uint8Array(size);
-    let at = 0;
-    for (const chunk of chunks) {
-      body.set(chunk, at);
-      at += chunk.byteLength;
-    }
+    if (!read.ok) return refusal(502, read.problem);
+    const { body, response } = read;
     const contentType = sniffImageType(body);
     if (!contentType) {
       const declaredType = response.headers.get('content-type')?.split(';')[0]?.trim();
