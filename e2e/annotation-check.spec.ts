@@ -1,11 +1,9 @@
 import type { Page } from '@playwright/test';
-import { BROKEN_FILE, sampleBlobs, sampleCocoFile } from '../emulator/storage/sample-files';
-import type { RunningEmulator } from '../emulator/server';
+import { BROKEN_FILE, sampleCocoFile } from '../emulator/storage/sample-files';
 import { expectNoViolations } from './support/axe';
 import { putDataset } from './support/emulator-http';
 import { expect, test } from './support/fixtures';
-import { containerSas, uploadBlob } from './support/storage';
-import type { SasKind, StorageAccount } from './support/storage';
+import { containerSas, putSasDataset, uploadBlob, uploadSamples } from './support/storage';
 import {
   button,
   openDataset,
@@ -18,30 +16,6 @@ import {
  * `Check annotation files` reads the form's files from real Blob Storage (Azurite) with the
  * dataset's access and reports what Azure's rules would find, in the file's own terms.
  */
-
-/** A container with the sample images and COCO files, valid and broken. */
-async function sampleContainer(azurite: StorageAccount, container: string): Promise<string> {
-  const containerUrl = `${azurite.blobEndpoint}/${container}`;
-  for (const blob of sampleBlobs(containerUrl)) {
-    await uploadBlob(azurite, container, blob.name, blob.body, blob.contentType);
-  }
-  return containerUrl;
-}
-
-async function datasetWith(
-  emulator: RunningEmulator,
-  azurite: StorageAccount,
-  name: string,
-  container: string,
-  uris: string[],
-  token: SasKind = 'read-only',
-) {
-  await putDataset(emulator, name, {
-    annotationKind: 'imageObjectDetection',
-    annotationFileUris: uris,
-    authentication: { kind: 'sas', sasToken: containerSas(azurite, container, token) },
-  });
-}
 
 function report(page: Page) {
   return page.getByRole('region', { name: 'Annotation check' });
@@ -56,14 +30,18 @@ test('a valid file: its statistics and no problems, at 880 x 560 too', async ({
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 880, height: 560 });
   const container = 'check-valid';
-  const containerUrl = await sampleContainer(azurite, container);
+  const containerUrl = await uploadSamples(azurite, container);
   const valid = await uploadBlob(
     azurite,
     container,
     'coco/valid.json',
     JSON.stringify(sampleCocoFile('imageObjectDetection', ['bottle'], containerUrl, 'e2e')),
   );
-  await datasetWith(emulator, azurite, 'check-valid', container, [valid]);
+  await putSasDataset(emulator, azurite, 'check-valid', {
+    kind: 'imageObjectDetection',
+    container,
+    uris: [valid],
+  });
   await useEmulatorConnection(page, app, emulator);
   await openDataset(page, 'check-valid');
 
@@ -89,7 +67,7 @@ test('pixel boxes, 0-based ids and a missing image: where, and what to fix', asy
 }) => {
   test.setTimeout(120_000);
   const container = 'check-broken';
-  const containerUrl = await sampleContainer(azurite, container);
+  const containerUrl = await uploadSamples(azurite, container);
   const broken = `${containerUrl}/${BROKEN_FILE}`;
   const withMissing = sampleCocoFile('imageObjectDetection', ['bottle'], containerUrl, 'e2e');
   withMissing.images = withMissing.images.map((image, index) =>
@@ -101,7 +79,11 @@ test('pixel boxes, 0-based ids and a missing image: where, and what to fix', asy
     'coco/missing-image.json',
     JSON.stringify(withMissing),
   );
-  await datasetWith(emulator, azurite, 'check-broken', container, [broken, missing]);
+  await putSasDataset(emulator, azurite, 'check-broken', {
+    kind: 'imageObjectDetection',
+    container,
+    uris: [broken, missing],
+  });
   await useEmulatorConnection(page, app, emulator);
   await openDataset(page, 'check-broken');
 
@@ -137,10 +119,12 @@ test('an expired SAS token typed in the form: the check says so', async ({
   azurite,
 }) => {
   const container = 'check-expired';
-  const containerUrl = await sampleContainer(azurite, container);
-  await datasetWith(emulator, azurite, 'check-expired', container, [
-    `${containerUrl}/${BROKEN_FILE}`,
-  ]);
+  const containerUrl = await uploadSamples(azurite, container);
+  await putSasDataset(emulator, azurite, 'check-expired', {
+    kind: 'imageObjectDetection',
+    container,
+    uris: [`${containerUrl}/${BROKEN_FILE}`],
+  });
   await useEmulatorConnection(page, app, emulator);
   await openDataset(page, 'check-expired');
   await sasTokenBox(page).fill(containerSas(azurite, container, 'expired'));
@@ -176,7 +160,11 @@ test('Cancel check ends a long check and keeps what it found so far', async ({
     categories: [{ id: 1, name: 'object' }],
   };
   const uri = await uploadBlob(azurite, container, 'big.json', JSON.stringify(big));
-  await datasetWith(emulator, azurite, 'check-big', container, [uri]);
+  await putSasDataset(emulator, azurite, 'check-big', {
+    kind: 'imageObjectDetection',
+    container,
+    uris: [uri],
+  });
   await useEmulatorConnection(page, app, emulator);
   await openDataset(page, 'check-big');
 
@@ -200,7 +188,7 @@ test('a managed identity: the check asks for a read SAS for itself, then reads w
 }) => {
   test.setTimeout(120_000);
   const container = 'check-managed';
-  const containerUrl = await sampleContainer(azurite, container);
+  const containerUrl = await uploadSamples(azurite, container);
   const valid = await uploadBlob(
     azurite,
     container,

@@ -1,39 +1,20 @@
 import type { Locator, Page } from '@playwright/test';
 import { fixtureCategory, makeCocoFile } from '../shared/coco/fixtures';
 import type { CocoFile } from '../shared/coco/fixtures';
-import type { AnnotationKind } from '../shared/contract/dataset';
 import {
   SAMPLE_IMAGE_HEIGHT,
   SAMPLE_IMAGE_WIDTH,
   sampleBlobs,
 } from '../emulator/storage/sample-files';
-import type { RunningEmulator } from '../emulator/server';
 import { expectNoViolations } from './support/axe';
-import { putDataset } from './support/emulator-http';
 import { expect, test } from './support/fixtures';
-import { containerSas, uploadBlob } from './support/storage';
-import type { StorageAccount } from './support/storage';
+import { putSasDataset, uploadBlob } from './support/storage';
 import { button, openDataset, sidewaysOverflow, useEmulatorConnection } from './support/ui';
 
 /*
  * `Categories` in a file's check result: annotations per category as a bar chart, thin and
  * unused categories marked in words and colour, and every number in a table.
  */
-
-async function datasetWith(
-  emulator: RunningEmulator,
-  azurite: StorageAccount,
-  name: string,
-  kind: AnnotationKind,
-  container: string,
-  uri: string,
-) {
-  await putDataset(emulator, name, {
-    annotationKind: kind,
-    annotationFileUris: [uri],
-    authentication: { kind: 'sas', sasToken: containerSas(azurite, container, 'read-only') },
-  });
-}
 
 function categoriesOf(page: Page, file: string): Locator {
   return page
@@ -101,7 +82,11 @@ test('a classification file: thin and unused categories marked, the same numbers
     await uploadBlob(azurite, container, image.file_name, png.body, 'image/png');
   }
   const uri = await uploadBlob(azurite, container, 'coco/thin.json', JSON.stringify(coco));
-  await datasetWith(emulator, azurite, 'categories-thin', 'imageClassification', container, uri);
+  await putSasDataset(emulator, azurite, 'categories-thin', {
+    kind: 'imageClassification',
+    container,
+    uris: [uri],
+  });
   await useEmulatorConnection(page, app, emulator);
   await openDataset(page, 'categories-thin');
 
@@ -160,7 +145,11 @@ test('132 categories: the top 20, `Show all` by keyboard, the table in pages', a
   });
   coco.categories.push(fixtureCategory(131), fixtureCategory(132));
   const uri = await uploadBlob(azurite, container, 'coco/many.json', JSON.stringify(coco));
-  await datasetWith(emulator, azurite, 'categories-many', 'imageObjectDetection', container, uri);
+  await putSasDataset(emulator, azurite, 'categories-many', {
+    kind: 'imageObjectDetection',
+    container,
+    uris: [uri],
+  });
   await useEmulatorConnection(page, app, emulator);
   await openDataset(page, 'categories-many');
 

@@ -4,13 +4,12 @@ import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from '@playwright/test';
 import { startEmulator } from '../emulator/server';
 import type { RunningEmulator } from '../emulator/server';
-import { BROKEN_FILE, sampleBlobs, sampleCocoFile } from '../emulator/storage/sample-files';
+import { BROKEN_FILE, sampleCocoFile } from '../emulator/storage/sample-files';
 import type { DatasetFields } from '../shared/contract/dataset';
 import { expectNoViolations } from './support/axe';
 import { putDataset } from './support/emulator-http';
 import { EMULATOR_KEY, expect, test } from './support/fixtures';
-import { containerSas, uploadBlob } from './support/storage';
-import type { StorageAccount } from './support/storage';
+import { containerSas, uploadBlob, uploadSamples } from './support/storage';
 import {
   button,
   datasetGrid,
@@ -28,14 +27,6 @@ import {
 /** An emulator of our own, with no sample datasets: the list is exactly what the test puts. */
 async function emptyEmulator(): Promise<RunningEmulator> {
   return startEmulator({ port: 0, key: EMULATOR_KEY });
-}
-
-async function sampleContainer(azurite: StorageAccount, container: string): Promise<string> {
-  const containerUrl = `${azurite.blobEndpoint}/${container}`;
-  for (const blob of sampleBlobs(containerUrl)) {
-    await uploadBlob(azurite, container, blob.name, blob.body, blob.contentType);
-  }
-  return containerUrl;
 }
 
 const detection = (
@@ -76,7 +67,7 @@ test('every row shows its result, and a second run reads only what changed, at 8
   const emulator = await emptyEmulator();
   try {
     const container = 'check-all';
-    const containerUrl = await sampleContainer(azurite, container);
+    const containerUrl = await uploadSamples(azurite, container);
     const sas = { kind: 'sas' as const, sasToken: containerSas(azurite, container, 'read-only') };
     const valid = sampleCocoFile('imageObjectDetection', ['bottle'], containerUrl, 'e2e');
     const validUri = await uploadBlob(azurite, container, 'coco/valid.json', JSON.stringify(valid));

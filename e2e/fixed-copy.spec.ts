@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { BROKEN_FILE, sampleBlobs } from '../emulator/storage/sample-files';
 import { expectNoViolations } from './support/axe';
-import { putDataset } from './support/emulator-http';
+import type { RunningEmulator } from '../emulator/server';
 import { expect, test } from './support/fixtures';
-import { containerOf, containerSas, uploadBlob } from './support/storage';
+import { containerOf, putSasDataset, uploadBlob, uploadSamples } from './support/storage';
 import type { SasKind, StorageAccount } from './support/storage';
 import {
   button,
@@ -25,30 +25,21 @@ import {
 const BROKEN_NAME = 'pixel-boxes-zero-based-ids.json';
 const FIXED_NAME = 'pixel-boxes-zero-based-ids.fixed.json';
 
-/** A container with the sample images and files, the broken one included; its original bytes. */
-async function sampleContainer(azurite: StorageAccount, container: string) {
-  const containerUrl = `${azurite.blobEndpoint}/${container}`;
-  let original: Buffer = Buffer.alloc(0);
-  for (const blob of sampleBlobs(containerUrl)) {
-    await uploadBlob(azurite, container, blob.name, blob.body, blob.contentType);
-    if (blob.name === BROKEN_FILE) original = blob.body;
-  }
-  return { containerUrl, original };
-}
-
 async function openBrokenDataset(
   page: Page,
   app: Parameters<typeof useEmulatorConnection>[1],
-  emulator: Parameters<typeof putDataset>[0],
+  emulator: RunningEmulator,
   azurite: StorageAccount,
   name: string,
   token: SasKind,
 ) {
-  const { containerUrl, original } = await sampleContainer(azurite, name);
-  await putDataset(emulator, name, {
-    annotationKind: 'imageObjectDetection',
-    annotationFileUris: [`${containerUrl}/${BROKEN_FILE}`],
-    authentication: { kind: 'sas', sasToken: containerSas(azurite, name, token) },
+  const containerUrl = await uploadSamples(azurite, name);
+  const original = sampleBlobs(containerUrl).find((blob) => blob.name === BROKEN_FILE)!.body;
+  await putSasDataset(emulator, azurite, name, {
+    kind: 'imageObjectDetection',
+    container: name,
+    uris: [`${containerUrl}/${BROKEN_FILE}`],
+    token,
   });
   await useEmulatorConnection(page, app, emulator);
   await openDataset(page, name);
@@ -191,10 +182,10 @@ test('coco_url built from a base URL: prefilled with the file’s folder, checke
     categories: [{ id: 1, name: 'square' }],
   };
   const uri = await uploadBlob(azurite, name, 'coco/no-urls.json', JSON.stringify(file));
-  await putDataset(emulator, name, {
-    annotationKind: 'imageObjectDetection',
-    annotationFileUris: [uri],
-    authentication: { kind: 'sas', sasToken: containerSas(azurite, name, 'read-only') },
+  await putSasDataset(emulator, azurite, name, {
+    kind: 'imageObjectDetection',
+    container: name,
+    uris: [uri],
   });
   await useEmulatorConnection(page, app, emulator);
   await openDataset(page, name);

@@ -1,11 +1,10 @@
 import type { Page } from '@playwright/test';
 import type { RunningEmulator } from '../emulator/server';
-import { sampleBlobs, sampleCocoFile } from '../emulator/storage/sample-files';
+import { sampleCocoFile } from '../emulator/storage/sample-files';
 import type { AnnotationKind } from '../shared/contract/dataset';
 import { expectNoViolations } from './support/axe';
-import { putDataset } from './support/emulator-http';
 import { expect, test } from './support/fixtures';
-import { containerSas, uploadBlob } from './support/storage';
+import { putSasDataset, uploadBlob, uploadSamples } from './support/storage';
 import type { StorageAccount } from './support/storage';
 import type { WebApp } from './support/web-app';
 import { button, openDataset, sidewaysOverflow, useEmulatorConnection } from './support/ui';
@@ -26,19 +25,13 @@ async function checkedDataset(
   change: (file: ReturnType<typeof sampleCocoFile>, containerUrl: string) => void = () => {},
 ) {
   const container = `images-${kind === 'imageObjectDetection' ? 'detect' : 'classify'}`;
-  const containerUrl = `${azurite.blobEndpoint}/${container}`;
-  const blobs = sampleBlobs(containerUrl).filter((blob) => blob.name.startsWith('images/'));
-  for (const blob of blobs) {
-    await uploadBlob(azurite, container, blob.name, blob.body, blob.contentType);
-  }
+  const containerUrl = await uploadSamples(azurite, container, (blob) =>
+    blob.name.startsWith('images/'),
+  );
   const file = sampleCocoFile(kind, categories, containerUrl, 'e2e images');
   change(file, containerUrl);
   const uri = await uploadBlob(azurite, container, 'coco/images.json', JSON.stringify(file));
-  await putDataset(emulator, container, {
-    annotationKind: kind,
-    annotationFileUris: [uri],
-    authentication: { kind: 'sas', sasToken: containerSas(azurite, container, 'read-only') },
-  });
+  await putSasDataset(emulator, azurite, container, { kind, container, uris: [uri] });
 
   const requested: string[] = [];
   const answered: Promise<string>[] = [];

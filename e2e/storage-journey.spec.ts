@@ -1,7 +1,7 @@
-import { sampleBlobs, sampleCocoFile } from '../emulator/storage/sample-files';
+import { sampleCocoFile } from '../emulator/storage/sample-files';
 import { readDataset } from './support/emulator-http';
 import { expect, test } from './support/fixtures';
-import { containerSas, uploadBlob } from './support/storage';
+import { containerSas, uploadBlob, uploadSamples } from './support/storage';
 import { button, dialog, nameBox, sasTokenBox, uriBox, useEmulatorConnection } from './support/ui';
 
 /*
@@ -17,10 +17,7 @@ test('register a dataset over files in Blob Storage: browse, pick, check, read t
 }) => {
   test.setTimeout(120_000);
   const container = 'journey';
-  const containerUrl = `${azurite.blobEndpoint}/${container}`;
-  for (const blob of sampleBlobs(containerUrl)) {
-    await uploadBlob(azurite, container, blob.name, blob.body, blob.contentType);
-  }
+  const containerUrl = await uploadSamples(azurite, container);
   const file = await uploadBlob(
     azurite,
     container,

@@ -14,8 +14,12 @@ import { createKeyFileCipher } from '../../electron/core/secrets/key-file-cipher
 import { createSecretVault } from '../../electron/core/secrets/secret-vault';
 import { openConfStore } from '../../electron/core/settings/settings-store';
 import { loadDataFile } from '../../emulator/data-file';
+import type { RunningEmulator } from '../../emulator/server';
 import type { RunningAzurite } from '../../emulator/storage/azurite';
-import type { Dataset } from '../../shared/contract/dataset';
+import { sampleBlobs } from '../../emulator/storage/sample-files';
+import type { SampleBlob } from '../../emulator/storage/sample-files';
+import type { AnnotationKind, Dataset } from '../../shared/contract/dataset';
+import { putDataset } from './emulator-http';
 
 /*
  * Blob Storage as the test's own hands: put files into an Azurite container and sign SAS
@@ -55,6 +59,19 @@ export async function uploadBlob(
   return blob.url;
 }
 
+/** The sample images and COCO files (valid and broken), those `keep` lets through, in `container`; its URL. */
+export async function uploadSamples(
+  account: StorageAccount,
+  container: string,
+  keep: (blob: SampleBlob) => boolean = () => true,
+): Promise<string> {
+  const containerUrl = `${account.blobEndpoint}/${container}`;
+  for (const blob of sampleBlobs(containerUrl).filter(keep)) {
+    await uploadBlob(account, container, blob.name, blob.body, blob.contentType);
+  }
+  return containerUrl;
+}
+
 /** Uploads a file from disk (a fixture) as `blobName`; returns the blob's URI. */
 export async function uploadFile(
   account: StorageAccount,
@@ -92,6 +109,23 @@ export function containerSas(account: StorageAccount, container: string, kind: S
     },
     credentialOf(account),
   ).toString();
+}
+
+/** Registers `name` over `uris` in `container`, read with a SAS token of that kind. */
+export async function putSasDataset(
+  emulator: RunningEmulator,
+  account: StorageAccount,
+  name: string,
+  dataset: { kind: AnnotationKind; container: string; uris: string[]; token?: SasKind },
+): Promise<Dataset> {
+  return putDataset(emulator, name, {
+    annotationKind: dataset.kind,
+    annotationFileUris: dataset.uris,
+    authentication: {
+      kind: 'sas',
+      sasToken: containerSas(account, dataset.container, dataset.token ?? 'read-only'),
+    },
+  });
 }
 
 /**
