@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ACTIVITY_LIMIT, matchesStatus } from '../../../shared/activity/activity-types';
@@ -8,6 +8,7 @@ import type {
   ActivityList,
   ActivitySummary,
 } from '../../../shared/activity/activity-types';
+import { moveAside } from '../settings/open-store-safely';
 import type { ActivitySink } from './logged-fetch';
 
 export const ACTIVITY_FILE = 'activity.jsonl';
@@ -63,16 +64,6 @@ function readEntries(text: string): ActivityEntry[] | 'damaged' {
     }
   }
   return entries.slice(-ACTIVITY_LIMIT);
-}
-
-function moveAside(filePath: string, when: Date): string {
-  const stamp = when.toISOString().replace(/[:.]/g, '-');
-  let target = filePath.replace(/\.jsonl$/, `.corrupt-${stamp}.jsonl`);
-  for (let n = 2; existsSync(target); n++) {
-    target = filePath.replace(/\.jsonl$/, `.corrupt-${stamp}-${n}.jsonl`);
-  }
-  renameSync(filePath, target);
-  return target;
 }
 
 function summaryOf({ recipe: _recipe, ...summary }: ActivityEntry): ActivitySummary {
