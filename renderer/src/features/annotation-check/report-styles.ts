@@ -1,5 +1,20 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
+/** A heading inside the report: a file, a part of one (Categories, Images). */
+export const reportHeading = {
+  margin: 0,
+  fontSize: tokens.fontSizeBase300,
+  lineHeight: tokens.lineHeightBase300,
+  fontWeight: tokens.fontWeightSemibold,
+} as const;
+
+/** A quiet line under a heading. */
+export const reportNote = {
+  margin: 0,
+  color: tokens.colorNeutralForeground3,
+  fontSize: tokens.fontSizeBase200,
+} as const;
+
 export const useReportStyles = makeStyles({
   report: {
     display: 'flex',
@@ -9,12 +24,7 @@ export const useReportStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     minWidth: 0,
   },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  title: reportHeading,
   line: { margin: 0 },
   running: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   progress: { flexGrow: 1, minWidth: 0 },
@@ -33,13 +43,7 @@ export const useReportStyles = makeStyles({
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalS,
   },
-  fileName: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: 'anywhere',
-  },
+  fileName: { ...reportHeading, overflowWrap: 'anywhere' },
   uri: {
     margin: 0,
     color: tokens.colorNeutralForeground3,

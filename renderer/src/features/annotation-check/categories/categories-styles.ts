@@ -1,16 +1,12 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { reportHeading, reportNote } from '../report-styles';
 
 const FORCED_COLORS = '@media (forced-colors: active)';
 
 export const useCategoriesStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  note: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  heading: reportHeading,
+  note: reportNote,
   // Three columns shared by every bar: name, bar, count; the rows are `display: contents`.
   chart: {
     display: 'grid',

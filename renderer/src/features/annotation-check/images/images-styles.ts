@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { reportHeading, reportNote } from '../report-styles';
 
 /** The frame a thumbnail is fitted in, in CSS pixels. */
 export const TILE_WIDTH = 168;
@@ -18,13 +19,8 @@ export const useImagesStyles = makeStyles({
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalM,
   },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  note: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  heading: reportHeading,
+  note: reportNote,
   grid: {
     display: 'grid',
     gridTemplateColumns: `repeat(auto-fill, minmax(${TILE_WIDTH}px, 1fr))`,
