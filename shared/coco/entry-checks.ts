@@ -1,4 +1,5 @@
 import { GrowableFloat64, hashString, NumberIndex } from './compact-tables';
+import { imageUrlKey, isAbsoluteHttpUri } from './image-url';
 import type { ProblemList } from './problem-list';
 import type { CocoAnnotationRef, CocoCheckOptions, CocoImageRef } from './report';
 import { COUNT_LIMITS, isMeaninglessCategoryName, type CountLimits, type RuleId } from './rules';
@@ -19,9 +20,6 @@ function isObject(value: unknown): value is JsonObject {
 function isInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);
 }
-
-/** What the service can fetch: an absolute http(s) address with a host. */
-const ABSOLUTE_HTTP_URI = /^https?:\/\/[^\s/?#]+/i;
 
 /** Image URLs may carry a SAS token: messages show them without their query string. */
 function withoutQuery(value: unknown): unknown {
@@ -309,12 +307,7 @@ export class EntryChecks {
     fileName: string,
     facts: Pick<CocoImageRef, 'imageId' | 'width' | 'height'>,
   ): void {
-    const key =
-      image.coco_url !== undefined && image.coco_url !== null
-        ? 'coco_url'
-        : image.absolute_url !== undefined && image.absolute_url !== null
-          ? 'absolute_url'
-          : undefined;
+    const key = imageUrlKey(image);
     const example = () =>
       `https://<account>.blob.core.windows.net/<container>/${fileName || '<file name>'}`;
     if (key === undefined) {
@@ -327,7 +320,7 @@ export class EntryChecks {
       return;
     }
     const url = image[key];
-    if (typeof url !== 'string' || !ABSOLUTE_HTTP_URI.test(url)) {
+    if (!isAbsoluteHttpUri(url)) {
       this.problems.add(
         'image-url',
         `${at()}.${key}`,

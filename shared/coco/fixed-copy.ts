@@ -1,5 +1,6 @@
 import type { AnnotationKind } from '../contract/dataset';
 import { fileNameProblem, joinCocoUrl, parseCocoUrlBase } from './coco-url-base';
+import { imageUrlKey, isAbsoluteHttpUri } from './image-url';
 import { preview } from './wording';
 
 /**
@@ -81,8 +82,6 @@ export const FIX_TITLES: Record<FixKind, string> = {
 
 /** A box may reach this far past its image (rounding in the tool that wrote it): it is clipped. */
 const EDGE_TOLERANCE_PX = 1;
-/** What the service can fetch: an absolute http(s) address with a host (as the checker tests). */
-const ABSOLUTE_HTTP_URI = /^https?:\/\/[^\s/?#]+/i;
 
 type JsonObject = Record<string, unknown>;
 type IdKey = string | number;
@@ -366,15 +365,8 @@ function renumber(
 }
 
 function hasUsableUrl(image: JsonObject): boolean {
-  const key =
-    image.coco_url !== undefined && image.coco_url !== null
-      ? 'coco_url'
-      : image.absolute_url !== undefined && image.absolute_url !== null
-        ? 'absolute_url'
-        : undefined;
-  if (key === undefined) return false;
-  const url = image[key];
-  return typeof url === 'string' && ABSOLUTE_HTTP_URI.test(url);
+  const key = imageUrlKey(image);
+  return key !== undefined && isAbsoluteHttpUri(image[key]);
 }
 
 /**
